@@ -1,0 +1,63 @@
+#include <cstring>
+#include <iostream>
+
+#include "app/cli/cli_support.h"
+#include "core/error.h"
+
+namespace tftsr::cli {
+
+namespace {
+void build(CLI::App& app, CliContext& ctx) {
+  app.require_subcommand(1);
+  app.set_version_flag("--version", "tftsr 0.1.0");
+  register_issue_commands(app, ctx);
+  register_why_commands(app, ctx);
+  register_audit_commands(app, ctx);
+}
+
+int exit_code_for(const Error& e) {
+  switch (e.kind()) {
+    case ErrorKind::WrongKey:
+    case ErrorKind::Storage: return kWrongKey;
+    case ErrorKind::InvalidInput: return kUsage;
+    default: return kFailure;
+  }
+}
+}  // namespace
+
+bool wants_cli(int argc, char** argv) {
+  if (argc < 2) return false;
+  CLI::App probe;
+  CliContext ctx;
+  build(probe, ctx);
+  const char* first = argv[1];
+  if (!std::strcmp(first, "--help") || !std::strcmp(first, "-h") || !std::strcmp(first, "--version")) return true;
+  for (const auto* sub : probe.get_subcommands({}))
+    if (sub->check_name(first)) return true;
+  return first[0] != '-';  // an unknown word: let the CLI say it is unknown
+}
+
+int run_cli(int argc, char** argv) {
+  CLI::App app{"TFTSR — Troubleshooting and RCA Assistant.\nWithout a command, tftsr starts the desktop program.",
+               "tftsr"};
+  CliContext ctx;
+  build(app, ctx);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kOk : kUsage;
+  }
+  if (!ctx.action) return kUsage;
+  try {
+    return ctx.action();
+  } catch (const Error& e) {
+    std::cerr << "tftsr: " << e.what() << "\n";
+    return exit_code_for(e);
+  } catch (const std::exception& e) {
+    std::cerr << "tftsr: " << e.what() << "\n";
+    return kFailure;
+  }
+}
+
+}  // namespace tftsr::cli

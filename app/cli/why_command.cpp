@@ -1,0 +1,78 @@
+// tftsr why add|update|list
+#include <iostream>
+
+#include "app/cli/cli_support.h"
+#include "core/store/records_json.h"
+
+namespace tftsr::cli {
+
+namespace {
+void print_step(const ResolutionStep& s, bool json) {
+  if (json) return print_json(s);
+  print_table({"STEP ID", "#", "QUESTION", "ANSWER", "EVIDENCE"},
+              {{s.id, std::to_string(s.step_order), s.why_question, or_dash(s.answer), or_dash(s.evidence)}});
+}
+}  // namespace
+
+void register_why_commands(CLI::App& root, CliContext& ctx) {
+  auto* why = root.add_subcommand("why", "Record the 5-Whys of an incident");
+  why->require_subcommand(1);
+  {
+    auto* cmd = why->add_subcommand("add", "Add why N (1-5) to an incident");
+    auto id = std::make_shared<std::string>();
+    auto step = std::make_shared<int>(0);
+    auto question = std::make_shared<std::string>();
+    auto answer = std::make_shared<std::optional<std::string>>();
+    auto evidence = std::make_shared<std::optional<std::string>>();
+    cmd->add_option("ID", *id, "Incident id")->required();
+    cmd->add_option("--step", *step, "Which why, 1 to 5")->required();
+    cmd->add_option("--question", *question, "The why-question")->required();
+    cmd->add_option("--answer", *answer, "The answer");
+    cmd->add_option("--evidence", *evidence, "Evidence for the answer");
+    add_common_options(*cmd, ctx);
+    cmd->callback([&ctx, id, step, question, answer, evidence] {
+      ctx.action = [&ctx, id, step, question, answer, evidence] {
+        print_step(open_store(ctx.options)->add_step(*id, *step, *question, *answer, *evidence), ctx.options.json);
+        return kOk;
+      };
+    });
+  }
+  {
+    auto* cmd = why->add_subcommand("update", "Change the question, answer or evidence of a step");
+    auto id = std::make_shared<std::string>();
+    auto p = std::make_shared<StepPatch>();
+    cmd->add_option("STEP_ID", *id, "Step id")->required();
+    cmd->add_option("--question", p->why_question, "New question");
+    cmd->add_option("--answer", p->answer, "New answer");
+    cmd->add_option("--evidence", p->evidence, "New evidence");
+    add_common_options(*cmd, ctx);
+    cmd->callback([&ctx, id, p] {
+      ctx.action = [&ctx, id, p] {
+        print_step(open_store(ctx.options)->update_step(*id, *p), ctx.options.json);
+        return kOk;
+      };
+    });
+  }
+  {
+    auto* cmd = why->add_subcommand("list", "List the 5-Whys of an incident");
+    auto id = std::make_shared<std::string>();
+    cmd->add_option("ID", *id, "Incident id")->required();
+    add_common_options(*cmd, ctx);
+    cmd->callback([&ctx, id] {
+      ctx.action = [&ctx, id] {
+        auto steps = open_store(ctx.options)->list_steps(*id);
+        if (ctx.options.json) {
+          print_json(steps);
+          return kOk;
+        }
+        std::vector<std::vector<std::string>> rows;
+        for (const auto& s : steps)
+          rows.push_back({s.id, std::to_string(s.step_order), s.why_question, or_dash(s.answer), or_dash(s.evidence)});
+        print_table({"STEP ID", "#", "QUESTION", "ANSWER", "EVIDENCE"}, rows);
+        return kOk;
+      };
+    });
+  }
+}
+
+}  // namespace tftsr::cli

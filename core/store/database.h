@@ -1,0 +1,107 @@
+#pragma once
+// A SQLCipher 4 connection with the cipher settings of the security model, and a thin statement
+// wrapper. Never include the plain sqlite3.h: only SQLCipher's header has sqlite3_key.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+
+struct sqlite3;
+struct sqlite3_stmt;
+
+namespace tftsr {
+
+// The settings every TFTSR database is created and verified with (SQLCipher 4 defaults, set
+// explicitly so a changed library default can never weaken a new database).
+struct CipherSettings {
+  int page_size = 4096;
+  int kdf_iter = 256000;
+  std::string hmac_algorithm = "HMAC_SHA512";
+  std::string kdf_algorithm = "PBKDF2_HMAC_SHA512";
+};
+
+class Statement {
+ public:
+  Statement(sqlite3* db, std::string_view sql);
+  ~Statement();
+  Statement(Statement&& other) noexcept;
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+
+  // Binding is 1-based, as in SQLite. Returns *this so calls chain.
+  Statement& bind(int index, std::string_view value);
+  Statement& bind(int index, const char* value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, const std::string& value) { return bind(index, std::string_view(value)); }
+  Statement& bind(int index, std::int64_t value);
+  Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
+  Statement& bind(int index, const std::optional<std::string>& value);
+  Statement& bind_blob(int index, std::string_view bytes);
+  Statement& bind_null(int index);
+
+  // Advances to the next row; false when done.
+  bool step();
+  // Runs to completion, for statements without rows.
+  void run();
+  void reset();
+
+  bool is_null(int col) const;
+  std::string text(int col) const;
+  std::optional<std::string> optional_text(int col) const;
+  std::int64_t integer(int col) const;
+  std::string blob(int col) const;
+  int column_count() const;
+  std::string column_name(int col) const;
+
+ private:
+  sqlite3* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+class Database {
+ public:
+  // Opens or creates the database at path with the passphrase. Throws Error(WrongKey) if the
+  // passphrase does not open an existing file; nothing is written to the file in that case.
+  static Database open(const std::filesystem::path& path, const std::string& passphrase,
+                       const CipherSettings& settings = {});
+  ~Database();
+  Database(Database&& other) noexcept;
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  Database& operator=(Database&&) = delete;
+
+  void exec(std::string_view sql);
+  Statement prepare(std::string_view sql);
+  std::int64_t changes() const;
+  // The first column of the first row, as text; empty if no row.
+  std::string query_text(std::string_view sql);
+
+  void rekey(const std::string& new_passphrase);
+  const std::filesystem::path& path() const { return path_; }
+  sqlite3* handle() { return db_; }
+
+ private:
+  Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
+  sqlite3* db_;
+  std::filesystem::path path_;
+};
+
+// Commits on commit(), rolls back otherwise (an exception leaves no half-written change).
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  ~Transaction();
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+// "YYYY-MM-DD HH:MM:SS" in UTC, the timestamp form of the schema's TEXT columns.
+std::string utc_now_text();
+std::int64_t unix_millis_now();
+
+}  // namespace tftsr

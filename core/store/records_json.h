@@ -1,0 +1,17 @@
+#pragma once
+// JSON forms of the rows; keys are exactly the column names, NULL columns are JSON null.
+#include <nlohmann/json_fwd.hpp>
+
+#include "core/store/records.h"
+
+namespace tftsr {
+
+void to_json(nlohmann::json& j, const Issue& v);
+void to_json(nlohmann::json& j, const ResolutionStep& v);
+void to_json(nlohmann::json& j, const TimelineEvent& v);
+void to_json(nlohmann::json& j, const AuditEntry& v);
+void to_json(nlohmann::json& j, const Setting& v);
+// The issue's columns plus "resolution_steps" and "timeline" arrays.
+void to_json(nlohmann::json& j, const IssueDetail& v);
+
+}  // namespace tftsr
