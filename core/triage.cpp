@@ -1,11 +1,19 @@
 #include "core/triage.h"
 
 #include <algorithm>
+#include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "core/crypto/base64.h"
+#include "core/crypto/random.h"
+#include "core/crypto/secret_box.h"
+#include "core/crypto/sha256.h"
 #include "core/crypto/uuid.h"
 #include "core/domains.h"
 #include "core/error.h"
+#include "core/logs/log_repository.h"
+#include "core/pii/detector.h"
+#include "core/pii/pii_type.h"
 #include "core/store/data_dir.h"
 #include "core/store/database.h"
 #include "core/store/issue_repository.h"
@@ -79,15 +87,55 @@ void check_step_order(int n) {
 std::string show(const std::optional<std::string>& s) { return s ? *s : std::string("(none)"); }
 }  // namespace
 
+namespace {
+constexpr const char* kSecretSaltSetting = "crypto.secret_salt";
+constexpr const char* kContentKeySetting = "crypto.content_key";
+// PBKDF2-HMAC-SHA256 rounds for the secrets key. The secrets also sit inside the SQLCipher file,
+// so this guards them a second time (e.g. in a leaked backup of the credentials table).
+constexpr int kSecretKdfIterations = 210000;
+
+std::unique_ptr<SecretBox> secret_box_for(Database& db, const std::string& passphrase, bool fresh_salt) {
+  SettingsRepository settings(db);
+  auto salt = settings.get(kSecretSaltSetting);
+  if (!salt || fresh_salt) {
+    salt = base64_encode(random_bytes(16));
+    settings.set(kSecretSaltSetting, *salt);
+  }
+  return std::make_unique<SecretBox>(derive_secret_key(passphrase, base64_decode(*salt), kSecretKdfIterations));
+}
+
+
+// The key of the sealed content files: random, kept only inside the encrypted database.
+std::unique_ptr<EncryptedFileStore> content_store_for(Database& db, const std::filesystem::path& data_dir) {
+  SettingsRepository settings(db);
+  auto stored = settings.get(kContentKeySetting);
+  if (!stored) {
+    stored = base64_encode(random_bytes(32));
+    settings.set(kContentKeySetting, *stored);
+  }
+  const std::string raw = base64_decode(*stored);
+  if (raw.size() != 32) throw Error(ErrorKind::Storage, "the content key in the database is damaged");
+  EncryptedFileStore::Key key{};
+  std::copy(raw.begin(), raw.end(), key.begin());
+  auto store = std::make_unique<EncryptedFileStore>(data_dir / "content", key);
+  // Leftovers of an import or redaction that stopped half-way belong to no row: remove them.
+  store->sweep(LogRepository(db).all_blobs());
+  return store;
+}
+}  // namespace
+
 std::unique_ptr<Triage> Triage::open(const std::filesystem::path& data_dir, const std::string& passphrase) {
   ensure_private_dir(data_dir);
   auto db = std::make_unique<Database>(Database::open(data_dir / kDatabaseFileName, passphrase));
   apply_migrations(*db);
-  return std::unique_ptr<Triage>(new Triage(data_dir, std::move(db)));
+  auto secrets = secret_box_for(*db, passphrase, false);
+  auto content = content_store_for(*db, data_dir);
+  return std::unique_ptr<Triage>(new Triage(data_dir, std::move(db), std::move(secrets), std::move(content)));
 }
 
-Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db)
-    : data_dir_(std::move(data_dir)), db_(std::move(db)) {}
+Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<SecretBox> secrets,
+               std::unique_ptr<EncryptedFileStore> content)
+    : data_dir_(std::move(data_dir)), db_(std::move(db)), secrets_(std::move(secrets)), content_(std::move(content)) {}
 
 Triage::~Triage() = default;
 
@@ -200,10 +248,12 @@ void Triage::delete_issue(const std::string& id) {
   Lock lock(mutex_);
   Transaction tx(*db_);
   Issue i = require_issue(*db_, id);
+  const auto blobs = LogRepository(*db_).blobs_of_issue(id);
   IssueRepository(*db_).remove(id);
   nlohmann::json details = {{"title", i.title}, {"severity", i.severity}, {"status", i.status}};
   AuditLog(*db_).append("issue_delete", "issue", id, details.dump());
   tx.commit();
+  for (const auto& b : blobs) content_->remove(b);  // a failure here is swept at the next open
 }
 
 std::vector<Issue> Triage::search_issues(const std::string& query, int limit) {
@@ -291,22 +341,270 @@ TimelineEvent Triage::add_note(const std::string& issue_id, const std::string& t
   return e;
 }
 
+// ---- logs ----
+
+namespace {
+LogFile require_log(Database& db, const std::string& id) {
+  auto l = LogRepository(db).find(id);
+  if (!l) throw Error(ErrorKind::NotFound, "no log with id " + id);
+  return *l;
+}
+
+std::string human_size(std::int64_t bytes) {
+  if (bytes < 1024) return std::to_string(bytes) + " B";
+  if (bytes < (1 << 20)) return std::to_string(bytes / 1024) + " KiB";
+  return std::to_string(bytes >> 20) + " MiB";
+}
+}  // namespace
+
+LogFile Triage::add_log(const std::string& issue_id, const std::filesystem::path& path, const Progress& progress) {
+  {
+    Lock lock(mutex_);
+    require_issue(*db_, issue_id);
+  }
+  // Decoding and sealing need no lock: the store stays usable while a big log imports.
+  LogFile log = store_log_file(*content_, issue_id, path, progress);
+  try {
+    Lock lock(mutex_);
+    Transaction tx(*db_);
+    require_issue(*db_, issue_id);
+    record_log(*db_, log);
+    nlohmann::json details = {{"log_file_id", log.id}, {"sha256", *log.content_hash}, {"encoding", log.encoding}};
+    add_event(*db_, issue_id, "log_added",
+              "Log added: " + log.file_name + " (" + human_size(*log.file_size) + ", " +
+                  std::to_string(log.line_count) + " lines)",
+              details.dump());
+    tx.commit();
+  } catch (...) {
+    content_->remove(log.original_blob);
+    throw;
+  }
+  return log;
+}
+
+std::vector<LogFile> Triage::list_logs(const std::string& issue_id) {
+  Lock lock(mutex_);
+  require_issue(*db_, issue_id);
+  return LogRepository(*db_).for_issue(issue_id);
+}
+
+LogFile Triage::get_log(const std::string& log_id) {
+  Lock lock(mutex_);
+  return require_log(*db_, log_id);
+}
+
+std::string Triage::log_text(const std::string& log_id, bool redacted) {
+  LogFile l = get_log(log_id);
+  if (redacted && !l.redacted_blob)
+    throw Error(ErrorKind::InvalidInput, "log " + l.file_name + " has no redacted version yet: apply redactions first");
+  return read_log_text(*content_, l, redacted, 0, redacted ? l.redacted_size.value_or(0) : l.text_size);
+}
+
+std::string Triage::log_text_range(const std::string& log_id, bool redacted, std::int64_t offset, std::int64_t length) {
+  LogFile l = get_log(log_id);
+  if (redacted && !l.redacted_blob)
+    throw Error(ErrorKind::InvalidInput, "log " + l.file_name + " has no redacted version yet: apply redactions first");
+  return read_log_text(*content_, l, redacted, offset, length);
+}
+
+std::shared_ptr<const pii::PiiDetector> Triage::detector() {
+  std::string disabled = SettingsRepository(*db_).get(kDisabledPiiTypesSetting).value_or("");
+  if (!detector_ || disabled != detector_disabled_) {
+    pii::DetectorOptions options;
+    options.enabled = pii::all_pii_types() & ~pii::parse_type_list(disabled);
+    detector_ = std::make_shared<const pii::PiiDetector>(options);
+    detector_disabled_ = disabled;
+  }
+  return detector_;
+}
+
+std::vector<PiiSpan> Triage::scan_log(const std::string& log_id, const Progress& progress) {
+  LogFile l;
+  std::shared_ptr<const pii::PiiDetector> d;
+  {
+    Lock lock(mutex_);
+    l = require_log(*db_, log_id);
+    d = detector();
+  }
+  // Reading and scanning touch no database: the store stays usable meanwhile.
+  auto spans = detect_log_spans(*content_, l, *d, progress);
+  Lock lock(mutex_);
+  require_log(*db_, log_id);
+  record_spans(*db_, log_id, spans);
+  add_event(*db_, l.issue_id, "log_scanned", "Scanned " + l.file_name + ": " + std::to_string(spans.size()) + " findings");
+  return spans;
+}
+
+std::vector<PiiSpan> Triage::log_findings(const std::string& log_id) {
+  Lock lock(mutex_);
+  require_log(*db_, log_id);
+  return LogRepository(*db_).spans(log_id);
+}
+
+std::int64_t Triage::set_finding_action(const std::string& log_id, const std::string& action,
+                                        const std::optional<std::string>& span_id,
+                                        const std::optional<std::string>& pii_type,
+                                        const std::optional<std::string>& value) {
+  if (action != "redact" && action != "keep")
+    throw Error(ErrorKind::InvalidInput, "unknown decision \"" + action + "\" (use redact or keep)");
+  std::optional<std::string> type = pii_type;
+  if (type) {
+    auto t = pii::pii_type_from_name(*type);
+    if (!t) throw Error(ErrorKind::InvalidInput, "unknown finding type \"" + *type + "\"");
+    type = std::string(pii::pii_type_name(*t));
+  }
+  Lock lock(mutex_);
+  require_log(*db_, log_id);
+  return LogRepository(*db_).set_action(log_id, action, span_id, type, value);
+}
+
+RedactionSummary Triage::apply_redactions(const std::string& log_id, const Progress& progress) {
+  Lock lock(mutex_);
+  LogFile l = require_log(*db_, log_id);
+  RedactionSummary s = seal_redacted_text(*content_, l, LogRepository(*db_).spans(log_id), progress);
+  try {
+    Transaction tx(*db_);
+    record_redaction(*db_, log_id, s);
+    nlohmann::json details = {{"log_file_id", log_id}, {"file_name", l.file_name}, {"sha256", s.sha256},
+                              {"size", s.size},        {"redacted", s.redacted},   {"kept", s.kept}};
+    AuditLog(*db_).append("log_redact", "log_file", log_id, details.dump());
+    std::int64_t total = 0;
+    for (const auto& [_, n] : s.redacted) total += n;
+    add_event(*db_, l.issue_id, "log_redacted",
+              "Redactions applied to " + l.file_name + ": " + std::to_string(total) + " values masked", details.dump());
+    tx.commit();
+  } catch (...) {
+    content_->remove(s.blob);
+    throw;
+  }
+  if (l.redacted_blob) content_->remove(*l.redacted_blob);  // the previous redacted text
+  return s;
+}
+
+// ---- images ----
+
+namespace {
+void image_added_event(Database& db, const AddedImage& added) {
+  if (added.duplicate) return;
+  const auto& i = added.image;
+  nlohmann::json details = {{"image_id", i.id}, {"sha256", i.upload_hash}, {"is_paste", i.is_paste}};
+  add_event(db, i.issue_id, "image_added",
+            std::string(i.is_paste ? "Screenshot pasted: " : "Image added: ") + i.file_name + " (" +
+                std::to_string(i.width) + "×" + std::to_string(i.height) + ")",
+            details.dump());
+}
+}  // namespace
+
+AddedImage Triage::add_image(const std::string& issue_id, const std::filesystem::path& path) {
+  Lock lock(mutex_);
+  Transaction tx(*db_);
+  require_issue(*db_, issue_id);
+  AddedImage added = ImageLibrary(*db_).add_file(issue_id, path);
+  image_added_event(*db_, added);
+  tx.commit();
+  return added;
+}
+
+AddedImage Triage::add_image_bytes(const std::string& issue_id, const std::string& file_name, std::string_view bytes,
+                                   bool is_paste) {
+  Lock lock(mutex_);
+  Transaction tx(*db_);
+  require_issue(*db_, issue_id);
+  AddedImage added = ImageLibrary(*db_).add(issue_id, file_name, bytes, is_paste);
+  image_added_event(*db_, added);
+  tx.commit();
+  return added;
+}
+
+std::vector<ImageAttachment> Triage::list_images(const std::string& issue_id) {
+  Lock lock(mutex_);
+  require_issue(*db_, issue_id);
+  return ImageLibrary(*db_).list(issue_id);
+}
+
+ImageAttachment Triage::get_image(const std::string& image_id) {
+  Lock lock(mutex_);
+  return ImageLibrary(*db_).get(image_id);
+}
+
+RgbaImage Triage::decode_image(const std::string& image_id) {
+  Lock lock(mutex_);
+  return ImageLibrary(*db_).decode_original(image_id);
+}
+
+void Triage::delete_image(const std::string& image_id) {
+  Lock lock(mutex_);
+  Transaction tx(*db_);
+  ImageLibrary images(*db_);
+  ImageAttachment i = images.get(image_id);
+  images.remove(image_id);
+  nlohmann::json details = {{"file_name", i.file_name}, {"sha256", i.upload_hash}, {"issue_id", i.issue_id}};
+  AuditLog(*db_).append("image_delete", "image", image_id, details.dump());
+  add_event(*db_, i.issue_id, "image_deleted", "Image deleted: " + i.file_name);
+  tx.commit();
+}
+
+void Triage::acknowledge_image(const std::string& image_id) {
+  Lock lock(mutex_);
+  ImageLibrary(*db_).acknowledge_pii_warning(image_id);
+}
+
+std::vector<Annotation> Triage::image_annotations(const std::string& image_id) {
+  Lock lock(mutex_);
+  return ImageLibrary(*db_).annotations(image_id);
+}
+
+void Triage::save_image_annotations(const std::string& image_id, const std::vector<Annotation>& annotations) {
+  Lock lock(mutex_);
+  ImageLibrary(*db_).save_annotations(image_id, annotations);
+}
+
+RgbaImage Triage::render_image(const std::string& image_id) {
+  Lock lock(mutex_);
+  return ImageLibrary(*db_).render(image_id);
+}
+
+void Triage::export_image(const std::string& image_id, const std::filesystem::path& out) {
+  Lock lock(mutex_);
+  ImageLibrary images(*db_);
+  ImageAttachment i = images.get(image_id);
+  images.export_png_to(image_id, out);
+  std::size_t boxes = 0;
+  for (const auto& a : images.annotations(image_id)) boxes += a.kind == AnnotationKind::RedactionBox;
+  std::ifstream written(out, std::ios::binary);
+  Sha256 hash;
+  for (char buf[1 << 16]; written.read(buf, sizeof buf) || written.gcount() > 0;)
+    hash.update(std::string_view(buf, static_cast<std::size_t>(written.gcount())));
+  Transaction tx(*db_);
+  nlohmann::json details = {{"file_name", i.file_name}, {"target", out.filename().string()},
+                            {"sha256", hash.finish_hex()}, {"redaction_boxes", boxes}};
+  AuditLog(*db_).append("image_export", "image", image_id, details.dump());
+  add_event(*db_, i.issue_id, "image_exported", "Image exported: " + i.file_name + " → " + out.filename().string());
+  tx.commit();
+}
+
 // ---- settings ----
 
 std::optional<std::string> Triage::setting(const std::string& key) {
+  if (key.rfind("crypto.", 0) == 0) return std::nullopt;
   Lock lock(mutex_);
   return SettingsRepository(*db_).get(key);
 }
 
 void Triage::set_setting(const std::string& key, const std::string& value) {
   if (trimmed(key).empty()) throw Error(ErrorKind::InvalidInput, "a setting needs a key");
+  if (key.rfind("crypto.", 0) == 0) throw Error(ErrorKind::InvalidInput, "settings under crypto. belong to the store");
+  if (key == kDisabledPiiTypesSetting) pii::parse_type_list(value);  // refuse unknown type names
   Lock lock(mutex_);
   SettingsRepository(*db_).set(key, value);
 }
 
 std::vector<Setting> Triage::settings() {
   Lock lock(mutex_);
-  return SettingsRepository(*db_).all();
+  std::vector<Setting> out;
+  for (auto& s : SettingsRepository(*db_).all())
+    if (s.key.rfind("crypto.", 0) != 0) out.push_back(std::move(s));
+  return out;
 }
 
 // ---- audit ----
@@ -335,13 +633,34 @@ AuditEntry Triage::record_audit(const std::string& action, const std::string& en
 void Triage::change_passphrase(const std::string& new_passphrase) {
   if (new_passphrase.empty()) throw Error(ErrorKind::InvalidInput, "the new passphrase must not be empty");
   Lock lock(mutex_);
-  // Audit first: the entry is written under the old key and re-encrypted with the rest.
+  // Re-seal the secrets and write the audit entry first, in one transaction; the re-key then
+  // re-encrypts them with everything else.
+  std::unique_ptr<SecretBox> next;
   {
     Transaction tx(*db_);
+    next = secret_box_for(*db_, new_passphrase, true);
+    std::vector<std::pair<std::string, std::string>> resealed;
+    {
+      auto st = db_->prepare("SELECT id, encrypted_token FROM credentials");
+      while (st.step()) resealed.emplace_back(st.text(0), next->seal(secrets_->open(st.text(1))));
+    }
+    for (const auto& [id, sealed] : resealed)
+      db_->prepare("UPDATE credentials SET encrypted_token = ? WHERE id = ?").bind(1, sealed).bind(2, id).run();
     AuditLog(*db_).append("passphrase_change", "database", database_path().filename().string(), std::nullopt);
     tx.commit();
   }
   db_->rekey(new_passphrase);
+  secrets_ = std::move(next);
+}
+
+std::string Triage::seal_secret(std::string_view plaintext) {
+  Lock lock(mutex_);
+  return secrets_->seal(plaintext);
+}
+
+std::string Triage::open_secret(std::string_view sealed) {
+  Lock lock(mutex_);
+  return secrets_->open(sealed);
 }
 
 }  // namespace tftsr

@@ -11,7 +11,7 @@ PACKAGES=(
   libssl-dev libcurl4-openssl-dev libstb-dev nlohmann-json3-dev doctest-dev libcli11-dev
   libfreetype-dev libfontconfig-dev fonts-dejavu-core zlib1g-dev libvectorscan-dev
   clang libclang-rt-14-dev
-  xvfb xauth xdotool imagemagick ripgrep
+  xvfb xauth xdotool xclip imagemagick ripgrep
 )
 # Packages that must come from bookworm-backports.
 BACKPORTS_PACKAGES=(libsqlcipher-dev libsqlcipher1 sqlcipher)

@@ -13,6 +13,9 @@ void build(CLI::App& app, CliContext& ctx) {
   register_issue_commands(app, ctx);
   register_why_commands(app, ctx);
   register_audit_commands(app, ctx);
+  register_log_commands(app, ctx);
+  register_image_commands(app, ctx);
+  register_scan_commands(app, ctx);
 }
 
 int exit_code_for(const Error& e) {

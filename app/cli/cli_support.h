@@ -42,6 +42,9 @@ std::string or_dash(const std::optional<std::string>& s);
 void register_issue_commands(CLI::App& root, CliContext& ctx);
 void register_why_commands(CLI::App& root, CliContext& ctx);
 void register_audit_commands(CLI::App& root, CliContext& ctx);
+void register_log_commands(CLI::App& root, CliContext& ctx);
+void register_image_commands(CLI::App& root, CliContext& ctx);
+void register_scan_commands(CLI::App& root, CliContext& ctx);
 
 // Entry point of the command line: parses, runs, maps errors to exit codes.
 int run_cli(int argc, char** argv);

@@ -37,6 +37,9 @@ class Statement {
   Statement& bind(int index, int value) { return bind(index, static_cast<std::int64_t>(value)); }
   Statement& bind(int index, const std::optional<std::string>& value);
   Statement& bind_blob(int index, std::string_view bytes);
+  // Binds without copying: `value` must stay alive until the statement is stepped and reset.
+  // For bulk inserts, where SQLCipher's locked-memory allocator makes every copy expensive.
+  Statement& bind_static(int index, std::string_view value);
   Statement& bind_null(int index);
 
   // Advances to the next row; false when done.
@@ -97,6 +100,7 @@ class Transaction {
 
  private:
   Database& db_;
+  bool nested_;
   bool done_ = false;
 };
 

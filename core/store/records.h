@@ -60,6 +60,39 @@ struct Setting {
   std::string updated_at;
 };
 
+struct LogFile {
+  std::string id;
+  std::string issue_id;
+  std::string file_name;
+  std::string file_path;  // where it was imported from; never read again
+  std::optional<std::int64_t> file_size;  // bytes of the original file
+  std::optional<std::string> mime_type;
+  std::optional<std::string> content_hash;  // SHA-256 hex of the original bytes
+  std::string uploaded_at;
+  bool redacted = false;
+  // log_file_details
+  std::string original_blob;  // sealed file holding the decoded text
+  std::optional<std::string> redacted_blob;
+  std::int64_t text_size = 0;  // bytes of the stored UTF-8 text
+  std::int64_t line_count = 0;
+  std::string encoding;
+  std::optional<std::string> notes;
+  std::optional<std::string> scanned_at;
+  std::optional<std::int64_t> redacted_size;
+  std::optional<std::string> redacted_sha256;
+};
+
+struct PiiSpan {
+  std::string id;
+  std::string log_file_id;
+  std::string pii_type;
+  std::int64_t start_offset = 0;  // bytes into the stored UTF-8 text, half-open
+  std::int64_t end_offset = 0;
+  std::string original_value;  // cleared once redactions are applied
+  std::string replacement;
+  std::string action = "redact";  // or "keep"
+};
+
 struct IssueDetail {
   Issue issue;
   std::vector<ResolutionStep> resolution_steps;

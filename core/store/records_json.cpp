@@ -51,6 +51,37 @@ void to_json(nlohmann::json& j, const Setting& v) {
   j = {{"key", v.key}, {"value", v.value}, {"updated_at", v.updated_at}};
 }
 
+void to_json(nlohmann::json& j, const LogFile& v) {
+  auto opt_int = [](const std::optional<std::int64_t>& i) { return i ? nlohmann::json(*i) : nlohmann::json(nullptr); };
+  j = {{"id", v.id},
+       {"issue_id", v.issue_id},
+       {"file_name", v.file_name},
+       {"file_path", v.file_path},
+       {"file_size", opt_int(v.file_size)},
+       {"mime_type", opt(v.mime_type)},
+       {"content_hash", opt(v.content_hash)},
+       {"uploaded_at", v.uploaded_at},
+       {"redacted", v.redacted ? 1 : 0},
+       {"text_size", v.text_size},
+       {"line_count", v.line_count},
+       {"encoding", v.encoding},
+       {"notes", opt(v.notes)},
+       {"scanned_at", opt(v.scanned_at)},
+       {"redacted_size", opt_int(v.redacted_size)},
+       {"redacted_sha256", opt(v.redacted_sha256)}};
+}
+
+void to_json(nlohmann::json& j, const PiiSpan& v) {
+  j = {{"id", v.id},
+       {"log_file_id", v.log_file_id},
+       {"pii_type", v.pii_type},
+       {"start_offset", v.start_offset},
+       {"end_offset", v.end_offset},
+       {"original_value", v.original_value},
+       {"replacement", v.replacement},
+       {"action", v.action}};
+}
+
 void to_json(nlohmann::json& j, const IssueDetail& v) {
   to_json(j, v.issue);
   j["resolution_steps"] = v.resolution_steps;

@@ -3,36 +3,12 @@
 
 #include <nlohmann/json.hpp>
 
-#include "tests/support/process.h"
-#include "tests/support/temp_dir.h"
+#include "tests/support/cli_runner.h"
 
 using namespace tftsr::test;
 using nlohmann::json;
 
 namespace {
-struct Cli {
-  TempDir dir;
-  std::string key = "correct horse battery staple";
-
-  ProcessResult run(std::vector<std::string> args, const std::string& stdin_text = {}) const {
-    return run_with_key(key, std::move(args), stdin_text);
-  }
-  ProcessResult run_with_key(const std::string& k, std::vector<std::string> args, const std::string& stdin_text = {}) const {
-    args.insert(args.begin(), TFTSR_BINARY);
-    args.push_back("--data-dir");
-    args.push_back(dir.path().string());
-    return run_process(args, {{"TFTSR_DB_KEY", k}}, stdin_text);
-  }
-  json run_json(std::vector<std::string> args) const {
-    args.push_back("--json");
-    auto r = run(args);
-    INFO(r.err);
-    REQUIRE(r.exit_code == 0);
-    return json::parse(r.out);
-  }
-  std::filesystem::path db() const { return dir / "tftsr.db"; }
-};
-
 std::vector<std::string> ids_of(const json& arr) {
   std::vector<std::string> out;
   for (const auto& i : arr) out.push_back(i["id"]);
@@ -122,13 +98,13 @@ TEST_CASE("exit codes: usage 2, wrong key 3, not found 1; errors on stderr") {
 TEST_CASE("the passphrase can come from a key file; without any source the CLI says how to give one") {
   Cli cli;
   write_file(cli.dir / "key.txt", cli.key + "\n");
-  auto r = run_process({TFTSR_BINARY, "issue", "list", "--data-dir", cli.dir.path().string(), "--key-file",
+  auto r = run_process({TFTSR_BINARY, "issue", "list", "--data-dir", cli.data_dir().string(), "--key-file",
                         (cli.dir / "key.txt").string()},
                        {}, {}, {"TFTSR_DB_KEY"});
   CHECK(r.exit_code == 0);
   CHECK(cli.run({"issue", "list"}).exit_code == 0);  // same key through the environment opens it
 
-  r = run_process({TFTSR_BINARY, "issue", "list", "--data-dir", cli.dir.path().string()}, {}, {}, {"TFTSR_DB_KEY"});
+  r = run_process({TFTSR_BINARY, "issue", "list", "--data-dir", cli.data_dir().string()}, {}, {}, {"TFTSR_DB_KEY"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("TFTSR_DB_KEY") != std::string::npos);
 }

@@ -35,7 +35,8 @@ const std::map<std::string, Columns> kSeedTables = {
 };
 
 // Columns our own migrations add to seed tables, and tables of our own.
-const std::map<std::string, Columns> kOurAdditions = {{"audit_log", {"seq", "prev_hash", "entry_hash"}}};
+const std::map<std::string, Columns> kOurAdditions = {{"audit_log", {"seq", "prev_hash", "entry_hash"}},
+                                                      {"pii_spans", {"action"}}};
 
 Columns columns_of(Database& db, const std::string& table) {
   Columns out;

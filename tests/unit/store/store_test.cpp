@@ -72,7 +72,7 @@ TEST_CASE("foreign keys cascade deletes") {
   apply_migrations(db);
   db.exec("INSERT INTO issues(id,title,severity,status,created_at,updated_at) VALUES ('i1','t','P1','open','a','a')");
   db.exec("INSERT INTO log_files(id,issue_id,file_name,file_path,uploaded_at) VALUES ('l1','i1','f','p','a')");
-  db.exec("INSERT INTO pii_spans VALUES ('s1','l1','Email',0,5,'a@b.c','[Email]')");
+  db.exec("INSERT INTO pii_spans(id,log_file_id,pii_type,start_offset,end_offset,original_value,replacement) VALUES ('s1','l1','Email',0,5,'a@b.c','[Email]')");
   CHECK_THROWS_AS(db.exec("INSERT INTO log_files(id,issue_id,file_name,file_path,uploaded_at) VALUES "
                           "('l2','missing','f','p','a')"),
                   Error);
@@ -92,6 +92,27 @@ TEST_CASE("a transaction rolls back when not committed") {
   } catch (const std::runtime_error&) {
   }
   CHECK(db.query_text("SELECT count(*) FROM settings") == "0");
+}
+
+TEST_CASE("a nested transaction is a savepoint: its rollback keeps the outer work") {
+  test::TempDir dir;
+  auto db = Database::open(dir / "tftsr.db", "pw");
+  apply_migrations(db);
+  {
+    Transaction outer(db);
+    db.exec("INSERT INTO settings VALUES ('outer','v','t')");
+    {
+      Transaction inner(db);
+      db.exec("INSERT INTO settings VALUES ('inner','v','t')");
+    }  // not committed
+    {
+      Transaction inner(db);
+      db.exec("INSERT INTO settings VALUES ('inner2','v','t')");
+      inner.commit();
+    }
+    outer.commit();
+  }
+  CHECK(db.query_text("SELECT group_concat(key) FROM (SELECT key FROM settings ORDER BY key)") == "inner2,outer");
 }
 
 TEST_CASE("re-keying keeps the data and retires the old passphrase") {

@@ -77,3 +77,26 @@ TEST_CASE("verification detects a removed entry") {
   CHECK_FALSE(v.ok);
   CHECK(v.first_broken_id == entries[1].id);  // seq 3 now follows a gap
 }
+
+TEST_CASE("secrets are sealed with AES-256-GCM and survive a passphrase change") {
+  test::TempDir dir;
+  std::string sealed;
+  {
+    auto t = Triage::open(dir.path(), "pw");
+    sealed = t->seal_secret("sk-live-123");
+    CHECK(sealed.find("sk-live") == std::string::npos);
+    CHECK(t->open_secret(sealed) == "sk-live-123");
+    t->database()
+        .prepare("INSERT INTO credentials(id, service, token_hash, encrypted_token, created_at) VALUES "
+                 "('c1', 'confluence', 'h', ?, 't')")
+        .bind(1, sealed)
+        .run();
+    t->change_passphrase("pw2");
+    std::string resealed = t->database().query_text("SELECT encrypted_token FROM credentials");
+    CHECK(resealed != sealed);
+    CHECK(t->open_secret(resealed) == "sk-live-123");
+    CHECK_THROWS_AS(t->open_secret(sealed), Error);  // the old key no longer opens anything
+  }
+  auto t = Triage::open(dir.path(), "pw2");
+  CHECK(t->open_secret(t->database().query_text("SELECT encrypted_token FROM credentials")) == "sk-live-123");
+}

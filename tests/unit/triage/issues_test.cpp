@@ -139,7 +139,7 @@ TEST_CASE("deleting an incident removes everything attached to it") {
   auto& db = t->database();
   db.prepare("INSERT INTO log_files(id,issue_id,file_name,file_path,uploaded_at) VALUES ('l1',?,'f','p','t')")
       .bind(1, i.id).run();
-  db.exec("INSERT INTO pii_spans VALUES ('s1','l1','Email',0,5,'a@b.c','[Email]')");
+  db.exec("INSERT INTO pii_spans(id,log_file_id,pii_type,start_offset,end_offset,original_value,replacement) VALUES ('s1','l1','Email',0,5,'a@b.c','[Email]')");
   db.prepare("INSERT INTO ai_conversations VALUES ('c1',?,'ollama','llama3','t',NULL)").bind(1, i.id).run();
   db.exec("INSERT INTO ai_messages VALUES ('m1','c1','user','hi',0,'t')");
   db.prepare("INSERT INTO documents VALUES ('d1',?,'rca','RCA','# x',0,0)").bind(1, i.id).run();
@@ -185,7 +185,9 @@ TEST_CASE("settings are stored and overwritten") {
   t->set_setting("theme", "dark");
   t->set_setting("theme", "light");
   CHECK(t->setting("theme") == "light");
-  CHECK(t->settings().size() == 1);
+  int themes = 0;
+  for (const auto& kv : t->settings()) themes += kv.key == "theme";
+  CHECK(themes == 1);
   CHECK_THROWS_AS(t->set_setting("", "x"), Error);
 }
 

@@ -1,0 +1,244 @@
+#include "core/logs/log_library.h"
+
+#include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
+#include <sys/statvfs.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+#include <future>
+#include <tuple>
+
+#include "core/crypto/sha256.h"
+#include "core/crypto/uuid.h"
+#include "core/error.h"
+#include "core/logs/log_repository.h"
+#include "core/logs/text_decoder.h"
+#include "core/pii/detector.h"
+#include "core/pii/redactor.h"
+#include "core/store/database.h"
+
+namespace tftsr {
+
+namespace {
+
+std::string megabytes(std::int64_t bytes) { return std::to_string((bytes + (1 << 20) - 1) >> 20) + " MB"; }
+
+// A read-only view of a whole file without copying it into memory.
+class MappedFile {
+ public:
+  explicit MappedFile(const std::filesystem::path& path) {
+    fd_ = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+    if (fd_ < 0) throw Error(ErrorKind::Io, "cannot open " + path.string() + ": " + std::strerror(errno));
+    struct stat st {};
+    if (fstat(fd_, &st) != 0 || !S_ISREG(st.st_mode))
+      throw Error(ErrorKind::InvalidInput, path.string() + " is not a regular file");
+    size_ = static_cast<std::size_t>(st.st_size);
+    if (size_ > 0) {
+      data_ = mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd_, 0);
+      if (data_ == MAP_FAILED) throw Error(ErrorKind::Io, "cannot read " + path.string() + ": " + std::strerror(errno));
+      madvise(data_, size_, MADV_SEQUENTIAL);
+    }
+  }
+  ~MappedFile() {
+    if (data_ && data_ != MAP_FAILED) munmap(data_, size_);
+    if (fd_ >= 0) ::close(fd_);
+  }
+  MappedFile(const MappedFile&) = delete;
+  MappedFile& operator=(const MappedFile&) = delete;
+  std::string_view bytes() const {
+    return size_ ? std::string_view(static_cast<const char*>(data_), size_) : std::string_view();
+  }
+
+ private:
+  int fd_ = -1;
+  void* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
+void check_disk_space(const std::filesystem::path& dir, std::int64_t needed_text, const std::string& what) {
+  struct statvfs vfs {};
+  if (statvfs(dir.c_str(), &vfs) != 0) return;
+  const auto free = static_cast<std::int64_t>(vfs.f_bavail) * static_cast<std::int64_t>(vfs.f_frsize);
+  const std::int64_t needed = needed_text + (std::int64_t{16} << 20);
+  if (free < needed)
+    throw Error(ErrorKind::Io, "not enough free disk space for " + what + ": it needs about " + megabytes(needed) +
+                                   " in " + dir.string() + ", and " + megabytes(free) + " are free");
+}
+
+std::int64_t count_newlines(std::string_view text) {
+  std::int64_t n = 0;
+  for (const char *p = text.data(), *end = text.data() + text.size();
+       (p = static_cast<const char*>(std::memchr(p, '\n', static_cast<std::size_t>(end - p)))); ++p)
+    ++n;
+  return n;
+}
+
+std::string blob_name(const std::string& log_id, const char* version) {
+  return log_id + "." + version + "." + uuid_v7().substr(24);  // unique per write
+}
+
+}  // namespace
+
+LogFile store_log_file(const EncryptedFileStore& content, const std::string& issue_id,
+                       const std::filesystem::path& path, const Progress& progress, const LogImportLimits& limits) {
+  const std::string what = path.filename().string();
+  std::error_code ec;
+  if (!std::filesystem::exists(path, ec)) throw Error(ErrorKind::Io, "no such file: " + path.string());
+  MappedFile file(path);
+  const std::string_view raw = file.bytes();
+  if (raw.empty()) throw Error(ErrorKind::InvalidInput, what + " is empty (0 bytes): there is nothing to import");
+  if (static_cast<std::int64_t>(raw.size()) > limits.max_file_size)
+    throw Error(ErrorKind::InvalidInput, what + " is " + megabytes(static_cast<std::int64_t>(raw.size())) +
+                                             "; the largest log TFTSR imports is " + megabytes(limits.max_file_size));
+  check_disk_space(content.dir(), static_cast<std::int64_t>(raw.size()), what);
+
+  LogFile log;
+  log.id = uuid_v7();
+  log.issue_id = issue_id;
+  log.file_name = what;
+  log.file_path = std::filesystem::absolute(path, ec).string();
+  log.file_size = static_cast<std::int64_t>(raw.size());
+  log.uploaded_at = utc_now_text();
+  log.original_blob = blob_name(log.id, "original");
+
+  // The hash of the original bytes runs on a second core while this one decodes and seals.
+  auto hashing = std::async(std::launch::async, [raw] { return sha256_hex(raw); });
+  try {
+    constexpr std::size_t kReadBlock = 4 << 20;
+    logs::StreamingTextDecoder decoder;
+    auto writer = content.create(log.original_blob);
+    std::int64_t newlines = 0;
+    char last = '\n';
+    std::string out;
+    auto take = [&] {
+      if (out.empty()) return;
+      newlines += count_newlines(out);
+      last = out.back();
+      writer.append(out);
+      out.clear();
+    };
+    for (std::size_t off = 0; off < raw.size(); off += kReadBlock) {
+      progress.throw_if_cancelled();
+      decoder.feed(raw.substr(off, kReadBlock), out);
+      take();
+      // Compressed logs grow: keep checking that the text still fits.
+      if (decoder.info().gzip && (off / kReadBlock) % 16 == 15)
+        check_disk_space(content.dir(), static_cast<std::int64_t>(kReadBlock) * 16, what);
+      progress.update(0.95 * static_cast<double>(off) / static_cast<double>(raw.size()), "importing");
+    }
+    decoder.finish(out);
+    take();
+    const auto& info = decoder.info();
+    log.text_size = static_cast<std::int64_t>(writer.size());
+    log.line_count = log.text_size == 0 ? 0 : (last == '\n' ? newlines : newlines + 1);
+    log.encoding = info.encoding;
+    log.mime_type = info.gzip ? "application/gzip" : "text/plain";
+    std::string notes;
+    for (const auto& n : info.notes) notes += (notes.empty() ? "" : "; ") + n;
+    if (!notes.empty()) log.notes = notes;
+    progress.throw_if_cancelled();
+    writer.commit();
+  } catch (const Error& e) {
+    hashing.wait();
+    if (e.kind() == ErrorKind::Cancelled) throw;
+    throw Error(e.kind(), what + ": " + e.what());
+  }
+  log.content_hash = hashing.get();
+  progress.update(1.0, "imported");
+  return log;
+}
+
+void record_log(Database& db, const LogFile& log) { LogRepository(db).insert(log); }
+
+std::string read_log_text(const EncryptedFileStore& content, const LogFile& log, bool redacted, std::int64_t offset,
+                          std::int64_t length) {
+  const std::string& blob = redacted ? log.redacted_blob.value() : log.original_blob;
+  const std::int64_t expected = redacted ? log.redacted_size.value_or(0) : log.text_size;
+  auto reader = content.open(blob);
+  if (static_cast<std::int64_t>(reader.size()) != expected)
+    throw Error(ErrorKind::Storage, "the stored text of " + log.file_name + " is damaged (" +
+                                        std::to_string(reader.size()) + " bytes instead of " +
+                                        std::to_string(expected) + ")");
+  if (offset < 0 || length <= 0) return {};
+  return reader.read(static_cast<std::uint64_t>(offset), static_cast<std::uint64_t>(length));
+}
+
+std::vector<PiiSpan> detect_log_spans(const EncryptedFileStore& content, const LogFile& log,
+                                      const pii::PiiDetector& detector, const Progress& progress) {
+  progress.update(0.0, "reading");
+  const std::string text = read_log_text(content, log, false, 0, log.text_size);
+  progress.update(0.2, "scanning");
+  progress.throw_if_cancelled();
+  const auto findings = detector.scan(text);
+  std::vector<PiiSpan> spans;
+  spans.reserve(findings.size());
+  for (const auto& f : findings) {
+    PiiSpan s;
+    s.id = uuid_v7();
+    s.log_file_id = log.id;
+    s.pii_type = std::string(pii::pii_type_name(f.type));
+    s.start_offset = static_cast<std::int64_t>(f.start);
+    s.end_offset = static_cast<std::int64_t>(f.end);
+    s.original_value = text.substr(f.start, f.end - f.start);
+    s.replacement = f.replacement;
+    spans.push_back(std::move(s));
+  }
+  progress.update(1.0, "scanned");
+  return spans;
+}
+
+void record_spans(Database& db, const std::string& log_id, std::vector<PiiSpan>& spans) {
+  LogRepository repo(db);
+  using Place = std::tuple<std::int64_t, std::int64_t, std::string>;
+  std::map<Place, std::string> previous;
+  for (const auto& s : repo.spans(log_id)) previous[{s.start_offset, s.end_offset, s.pii_type}] = s.action;
+  for (auto& s : spans)
+    if (auto it = previous.find({s.start_offset, s.end_offset, s.pii_type}); it != previous.end()) s.action = it->second;
+  Transaction tx(db);
+  repo.replace_spans(log_id, spans);
+  repo.set_scanned(log_id, utc_now_text());
+  tx.commit();
+}
+
+RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const LogFile& log,
+                                    const std::vector<PiiSpan>& spans, const Progress& progress) {
+  if (!log.scanned_at)
+    throw Error(ErrorKind::InvalidInput, "log " + log.file_name + " has not been scanned yet: scan it before redacting");
+  std::vector<pii::Finding> findings;
+  std::vector<bool> redact_flags;
+  RedactionSummary summary;
+  for (const auto& s : spans) {
+    auto type = pii::pii_type_from_name(s.pii_type);
+    if (!type) throw Error(ErrorKind::Internal, "unknown finding type " + s.pii_type);
+    findings.push_back({*type, static_cast<std::size_t>(s.start_offset), static_cast<std::size_t>(s.end_offset),
+                        s.replacement});
+    const bool redact = s.action != "keep";
+    redact_flags.push_back(redact);
+    ++(redact ? summary.redacted : summary.kept)[s.pii_type];
+  }
+  progress.update(0.1, "reading");
+  const std::string text = read_log_text(content, log, false, 0, log.text_size);
+  progress.update(0.4, "redacting");
+  const std::string redacted = pii::redact(text, findings, redact_flags);
+  progress.throw_if_cancelled();
+  summary.sha256 = sha256_hex(redacted);
+  summary.size = static_cast<std::int64_t>(redacted.size());
+  summary.blob = blob_name(log.id, "redacted");
+  check_disk_space(content.dir(), summary.size, log.file_name);
+  auto writer = content.create(summary.blob);
+  writer.append(redacted);
+  writer.commit();
+  progress.update(1.0, "redacted");
+  return summary;
+}
+
+void record_redaction(Database& db, const std::string& log_id, const RedactionSummary& summary) {
+  LogRepository repo(db);
+  repo.set_redacted(log_id, summary.blob, summary.size, summary.sha256);
+  repo.forget_original_values(log_id);
+}
+
+}  // namespace tftsr

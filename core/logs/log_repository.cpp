@@ -1,0 +1,154 @@
+#include "core/logs/log_repository.h"
+
+#include "core/store/database.h"
+
+namespace tftsr {
+
+namespace {
+constexpr const char* kSelect =
+    "SELECT f.id, f.issue_id, f.file_name, f.file_path, f.file_size, f.mime_type, f.content_hash, f.uploaded_at, "
+    "f.redacted, d.text_size, d.line_count, d.encoding, d.notes, d.scanned_at, d.redacted_size, d.redacted_sha256, "
+    "d.original_blob, d.redacted_blob "
+    "FROM log_files f JOIN log_file_details d ON d.log_file_id = f.id";
+
+std::optional<std::int64_t> optional_int(const Statement& st, int col) {
+  if (st.is_null(col)) return std::nullopt;
+  return st.integer(col);
+}
+
+LogFile read_log(const Statement& st) {
+  LogFile l;
+  l.id = st.text(0);
+  l.issue_id = st.text(1);
+  l.file_name = st.text(2);
+  l.file_path = st.text(3);
+  l.file_size = optional_int(st, 4);
+  l.mime_type = st.optional_text(5);
+  l.content_hash = st.optional_text(6);
+  l.uploaded_at = st.text(7);
+  l.redacted = st.integer(8) != 0;
+  l.text_size = st.integer(9);
+  l.line_count = st.integer(10);
+  l.encoding = st.text(11);
+  l.notes = st.optional_text(12);
+  l.scanned_at = st.optional_text(13);
+  l.redacted_size = optional_int(st, 14);
+  l.redacted_sha256 = st.optional_text(15);
+  l.original_blob = st.text(16);
+  l.redacted_blob = st.optional_text(17);
+  return l;
+}
+}  // namespace
+
+void LogRepository::insert(const LogFile& l) {
+  auto st = db_.prepare(
+      "INSERT INTO log_files(id, issue_id, file_name, file_path, file_size, mime_type, content_hash, uploaded_at, "
+      "redacted) VALUES (?,?,?,?,?,?,?,?,?)");
+  st.bind(1, l.id).bind(2, l.issue_id).bind(3, l.file_name).bind(4, l.file_path);
+  if (l.file_size) st.bind(5, *l.file_size);
+  else st.bind_null(5);
+  st.bind(6, l.mime_type).bind(7, l.content_hash).bind(8, l.uploaded_at).bind(9, l.redacted ? 1 : 0).run();
+  db_.prepare(
+         "INSERT INTO log_file_details(log_file_id, original_blob, text_size, line_count, encoding, notes) "
+         "VALUES (?,?,?,?,?,?)")
+      .bind(1, l.id).bind(2, l.original_blob).bind(3, l.text_size).bind(4, l.line_count).bind(5, l.encoding)
+      .bind(6, l.notes)
+      .run();
+}
+
+std::optional<LogFile> LogRepository::find(const std::string& id) {
+  auto st = db_.prepare(std::string(kSelect) + " WHERE f.id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_log(st);
+}
+
+std::vector<LogFile> LogRepository::for_issue(const std::string& issue_id) {
+  auto st = db_.prepare(std::string(kSelect) + " WHERE f.issue_id = ? ORDER BY f.uploaded_at, f.id");
+  st.bind(1, issue_id);
+  std::vector<LogFile> out;
+  while (st.step()) out.push_back(read_log(st));
+  return out;
+}
+
+void LogRepository::set_scanned(const std::string& id, const std::string& when) {
+  db_.prepare("UPDATE log_file_details SET scanned_at = ? WHERE log_file_id = ?").bind(1, when).bind(2, id).run();
+}
+
+void LogRepository::set_redacted(const std::string& id, const std::string& blob, std::int64_t size,
+                                 const std::string& sha256) {
+  db_.prepare(
+         "UPDATE log_file_details SET redacted_blob = ?, redacted_size = ?, redacted_sha256 = ? WHERE log_file_id = ?")
+      .bind(1, blob).bind(2, size).bind(3, sha256).bind(4, id)
+      .run();
+  db_.prepare("UPDATE log_files SET redacted = 1 WHERE id = ?").bind(1, id).run();
+}
+
+std::set<std::string> LogRepository::all_blobs() {
+  std::set<std::string> out;
+  auto st = db_.prepare("SELECT original_blob, redacted_blob FROM log_file_details");
+  while (st.step()) {
+    out.insert(st.text(0));
+    if (!st.is_null(1)) out.insert(st.text(1));
+  }
+  return out;
+}
+
+std::vector<std::string> LogRepository::blobs_of_issue(const std::string& issue_id) {
+  std::vector<std::string> out;
+  auto st = db_.prepare(
+      "SELECT d.original_blob, d.redacted_blob FROM log_file_details d JOIN log_files f ON f.id = d.log_file_id "
+      "WHERE f.issue_id = ?");
+  st.bind(1, issue_id);
+  while (st.step()) {
+    out.push_back(st.text(0));
+    if (!st.is_null(1)) out.push_back(st.text(1));
+  }
+  return out;
+}
+
+void LogRepository::replace_spans(const std::string& id, const std::vector<PiiSpan>& spans) {
+  db_.prepare("DELETE FROM pii_spans WHERE log_file_id = ?").bind(1, id).run();
+  auto st = db_.prepare(
+      "INSERT INTO pii_spans(id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement, action) "
+      "VALUES (?,?,?,?,?,?,?,?)");
+  for (const auto& s : spans) {
+    st.bind_static(1, s.id).bind_static(2, id).bind_static(3, s.pii_type).bind(4, s.start_offset)
+        .bind(5, s.end_offset).bind_static(6, s.original_value).bind_static(7, s.replacement)
+        .bind_static(8, s.action);
+    st.run();
+    st.reset();
+  }
+}
+
+std::vector<PiiSpan> LogRepository::spans(const std::string& id) {
+  auto st = db_.prepare(
+      "SELECT id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement, action FROM pii_spans "
+      "WHERE log_file_id = ? ORDER BY start_offset");
+  st.bind(1, id);
+  std::vector<PiiSpan> out;
+  while (st.step())
+    out.push_back({st.text(0), st.text(1), st.text(2), st.integer(3), st.integer(4), st.text(5), st.text(6), st.text(7)});
+  return out;
+}
+
+std::int64_t LogRepository::set_action(const std::string& log_id, const std::string& action,
+                                       const std::optional<std::string>& span_id,
+                                       const std::optional<std::string>& pii_type,
+                                       const std::optional<std::string>& value) {
+  std::string sql = "UPDATE pii_spans SET action = ? WHERE log_file_id = ?";
+  std::vector<std::string> args{action, log_id};
+  if (span_id) sql += " AND id = ?", args.push_back(*span_id);
+  if (pii_type) sql += " AND pii_type = ?", args.push_back(*pii_type);
+  if (value) sql += " AND original_value = ?", args.push_back(*value);
+  auto st = db_.prepare(sql);
+  for (std::size_t i = 0; i < args.size(); ++i) st.bind(static_cast<int>(i + 1), args[i]);
+  st.run();
+  return db_.changes();
+}
+
+void LogRepository::forget_original_values(const std::string& id) {
+  db_.prepare("UPDATE pii_spans SET original_value = '' WHERE log_file_id = ?").bind(1, id).run();
+}
+
+}  // namespace tftsr

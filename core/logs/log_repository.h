@@ -1,0 +1,46 @@
+#pragma once
+// SQL for imported logs: the seed's log_files row with our log_file_details, and the findings of
+// the latest scan (pii_spans). The text itself is in the EncryptedFileStore.
+#include <cstdint>
+#include <optional>
+#include <set>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/store/encrypted_file_store.h"
+#include "core/store/records.h"
+
+namespace tftsr {
+
+class Database;
+
+// Stored text is sealed in chunks of this many bytes.
+inline constexpr std::size_t kLogChunkSize = EncryptedFileStore::kChunkSize;
+
+class LogRepository {
+ public:
+  explicit LogRepository(Database& db) : db_(db) {}
+
+  void insert(const LogFile& log);  // the row and its details
+  std::optional<LogFile> find(const std::string& id);
+  std::vector<LogFile> for_issue(const std::string& issue_id);
+  void set_scanned(const std::string& id, const std::string& when);
+  void set_redacted(const std::string& id, const std::string& blob, std::int64_t size, const std::string& sha256);
+  // Every sealed file a log row refers to (the rest are leftovers).
+  std::set<std::string> all_blobs();
+  std::vector<std::string> blobs_of_issue(const std::string& issue_id);
+
+  // Findings.
+  void replace_spans(const std::string& id, const std::vector<PiiSpan>& spans);
+  std::vector<PiiSpan> spans(const std::string& id);
+  // Sets action on the spans of this log matching the filter; returns how many changed.
+  std::int64_t set_action(const std::string& log_id, const std::string& action, const std::optional<std::string>& span_id,
+                          const std::optional<std::string>& pii_type, const std::optional<std::string>& value);
+  void forget_original_values(const std::string& id);
+
+ private:
+  Database& db_;
+};
+
+}  // namespace tftsr
