@@ -1,5 +1,7 @@
 #include "core/triage.h"
 
+#include "core/triage_internal.h"
+
 #include <algorithm>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -24,8 +26,21 @@
 
 namespace tftsr {
 
+TimelineEvent add_event(Database& db, const std::string& issue_id, const std::string& type, const std::string& summary,
+                        const std::optional<std::string>& details) {
+  TimelineEvent e{uuid_v7(), issue_id, type, summary, details, utc_now_text()};
+  TimelineRepository(db).insert(e);
+  return e;
+}
+
+Issue require_issue(Database& db, const std::string& id) {
+  auto i = IssueRepository(db).find(id);
+  if (!i) throw Error(ErrorKind::NotFound, "no incident with id " + id);
+  return *i;
+}
+
 namespace {
-using Lock = std::lock_guard<std::recursive_mutex>;
+using Lock = TriageLock;
 
 constexpr std::size_t kMaxTitle = 500;
 
@@ -140,23 +155,6 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
 Triage::~Triage() = default;
 
 std::filesystem::path Triage::database_path() const { return data_dir_ / kDatabaseFileName; }
-
-// ---- timeline helper ----
-
-namespace {
-TimelineEvent add_event(Database& db, const std::string& issue_id, const std::string& type, const std::string& summary,
-                        const std::optional<std::string>& details = std::nullopt) {
-  TimelineEvent e{uuid_v7(), issue_id, type, summary, details, utc_now_text()};
-  TimelineRepository(db).insert(e);
-  return e;
-}
-
-Issue require_issue(Database& db, const std::string& id) {
-  auto i = IssueRepository(db).find(id);
-  if (!i) throw Error(ErrorKind::NotFound, "no incident with id " + id);
-  return *i;
-}
-}  // namespace
 
 // ---- incidents ----
 
@@ -339,248 +337,6 @@ TimelineEvent Triage::add_note(const std::string& issue_id, const std::string& t
   auto e = add_event(*db_, issue_id, "note", trimmed(text));
   tx.commit();
   return e;
-}
-
-// ---- logs ----
-
-namespace {
-LogFile require_log(Database& db, const std::string& id) {
-  auto l = LogRepository(db).find(id);
-  if (!l) throw Error(ErrorKind::NotFound, "no log with id " + id);
-  return *l;
-}
-
-std::string human_size(std::int64_t bytes) {
-  if (bytes < 1024) return std::to_string(bytes) + " B";
-  if (bytes < (1 << 20)) return std::to_string(bytes / 1024) + " KiB";
-  return std::to_string(bytes >> 20) + " MiB";
-}
-}  // namespace
-
-LogFile Triage::add_log(const std::string& issue_id, const std::filesystem::path& path, const Progress& progress) {
-  {
-    Lock lock(mutex_);
-    require_issue(*db_, issue_id);
-  }
-  // Decoding and sealing need no lock: the store stays usable while a big log imports.
-  LogFile log = store_log_file(*content_, issue_id, path, progress);
-  try {
-    Lock lock(mutex_);
-    Transaction tx(*db_);
-    require_issue(*db_, issue_id);
-    record_log(*db_, log);
-    nlohmann::json details = {{"log_file_id", log.id}, {"sha256", *log.content_hash}, {"encoding", log.encoding}};
-    add_event(*db_, issue_id, "log_added",
-              "Log added: " + log.file_name + " (" + human_size(*log.file_size) + ", " +
-                  std::to_string(log.line_count) + " lines)",
-              details.dump());
-    tx.commit();
-  } catch (...) {
-    content_->remove(log.original_blob);
-    throw;
-  }
-  return log;
-}
-
-std::vector<LogFile> Triage::list_logs(const std::string& issue_id) {
-  Lock lock(mutex_);
-  require_issue(*db_, issue_id);
-  return LogRepository(*db_).for_issue(issue_id);
-}
-
-LogFile Triage::get_log(const std::string& log_id) {
-  Lock lock(mutex_);
-  return require_log(*db_, log_id);
-}
-
-std::string Triage::log_text(const std::string& log_id, bool redacted) {
-  LogFile l = get_log(log_id);
-  if (redacted && !l.redacted_blob)
-    throw Error(ErrorKind::InvalidInput, "log " + l.file_name + " has no redacted version yet: apply redactions first");
-  return read_log_text(*content_, l, redacted, 0, redacted ? l.redacted_size.value_or(0) : l.text_size);
-}
-
-std::string Triage::log_text_range(const std::string& log_id, bool redacted, std::int64_t offset, std::int64_t length) {
-  LogFile l = get_log(log_id);
-  if (redacted && !l.redacted_blob)
-    throw Error(ErrorKind::InvalidInput, "log " + l.file_name + " has no redacted version yet: apply redactions first");
-  return read_log_text(*content_, l, redacted, offset, length);
-}
-
-std::shared_ptr<const pii::PiiDetector> Triage::detector() {
-  std::string disabled = SettingsRepository(*db_).get(kDisabledPiiTypesSetting).value_or("");
-  if (!detector_ || disabled != detector_disabled_) {
-    pii::DetectorOptions options;
-    options.enabled = pii::all_pii_types() & ~pii::parse_type_list(disabled);
-    detector_ = std::make_shared<const pii::PiiDetector>(options);
-    detector_disabled_ = disabled;
-  }
-  return detector_;
-}
-
-std::vector<PiiSpan> Triage::scan_log(const std::string& log_id, const Progress& progress) {
-  LogFile l;
-  std::shared_ptr<const pii::PiiDetector> d;
-  {
-    Lock lock(mutex_);
-    l = require_log(*db_, log_id);
-    d = detector();
-  }
-  // Reading and scanning touch no database: the store stays usable meanwhile.
-  auto spans = detect_log_spans(*content_, l, *d, progress);
-  Lock lock(mutex_);
-  require_log(*db_, log_id);
-  record_spans(*db_, log_id, spans);
-  add_event(*db_, l.issue_id, "log_scanned", "Scanned " + l.file_name + ": " + std::to_string(spans.size()) + " findings");
-  return spans;
-}
-
-std::vector<PiiSpan> Triage::log_findings(const std::string& log_id) {
-  Lock lock(mutex_);
-  require_log(*db_, log_id);
-  return LogRepository(*db_).spans(log_id);
-}
-
-std::int64_t Triage::set_finding_action(const std::string& log_id, const std::string& action,
-                                        const std::optional<std::string>& span_id,
-                                        const std::optional<std::string>& pii_type,
-                                        const std::optional<std::string>& value) {
-  if (action != "redact" && action != "keep")
-    throw Error(ErrorKind::InvalidInput, "unknown decision \"" + action + "\" (use redact or keep)");
-  std::optional<std::string> type = pii_type;
-  if (type) {
-    auto t = pii::pii_type_from_name(*type);
-    if (!t) throw Error(ErrorKind::InvalidInput, "unknown finding type \"" + *type + "\"");
-    type = std::string(pii::pii_type_name(*t));
-  }
-  Lock lock(mutex_);
-  require_log(*db_, log_id);
-  return LogRepository(*db_).set_action(log_id, action, span_id, type, value);
-}
-
-RedactionSummary Triage::apply_redactions(const std::string& log_id, const Progress& progress) {
-  Lock lock(mutex_);
-  LogFile l = require_log(*db_, log_id);
-  RedactionSummary s = seal_redacted_text(*content_, l, LogRepository(*db_).spans(log_id), progress);
-  try {
-    Transaction tx(*db_);
-    record_redaction(*db_, log_id, s);
-    nlohmann::json details = {{"log_file_id", log_id}, {"file_name", l.file_name}, {"sha256", s.sha256},
-                              {"size", s.size},        {"redacted", s.redacted},   {"kept", s.kept}};
-    AuditLog(*db_).append("log_redact", "log_file", log_id, details.dump());
-    std::int64_t total = 0;
-    for (const auto& [_, n] : s.redacted) total += n;
-    add_event(*db_, l.issue_id, "log_redacted",
-              "Redactions applied to " + l.file_name + ": " + std::to_string(total) + " values masked", details.dump());
-    tx.commit();
-  } catch (...) {
-    content_->remove(s.blob);
-    throw;
-  }
-  if (l.redacted_blob) content_->remove(*l.redacted_blob);  // the previous redacted text
-  return s;
-}
-
-// ---- images ----
-
-namespace {
-void image_added_event(Database& db, const AddedImage& added) {
-  if (added.duplicate) return;
-  const auto& i = added.image;
-  nlohmann::json details = {{"image_id", i.id}, {"sha256", i.upload_hash}, {"is_paste", i.is_paste}};
-  add_event(db, i.issue_id, "image_added",
-            std::string(i.is_paste ? "Screenshot pasted: " : "Image added: ") + i.file_name + " (" +
-                std::to_string(i.width) + "×" + std::to_string(i.height) + ")",
-            details.dump());
-}
-}  // namespace
-
-AddedImage Triage::add_image(const std::string& issue_id, const std::filesystem::path& path) {
-  Lock lock(mutex_);
-  Transaction tx(*db_);
-  require_issue(*db_, issue_id);
-  AddedImage added = ImageLibrary(*db_).add_file(issue_id, path);
-  image_added_event(*db_, added);
-  tx.commit();
-  return added;
-}
-
-AddedImage Triage::add_image_bytes(const std::string& issue_id, const std::string& file_name, std::string_view bytes,
-                                   bool is_paste) {
-  Lock lock(mutex_);
-  Transaction tx(*db_);
-  require_issue(*db_, issue_id);
-  AddedImage added = ImageLibrary(*db_).add(issue_id, file_name, bytes, is_paste);
-  image_added_event(*db_, added);
-  tx.commit();
-  return added;
-}
-
-std::vector<ImageAttachment> Triage::list_images(const std::string& issue_id) {
-  Lock lock(mutex_);
-  require_issue(*db_, issue_id);
-  return ImageLibrary(*db_).list(issue_id);
-}
-
-ImageAttachment Triage::get_image(const std::string& image_id) {
-  Lock lock(mutex_);
-  return ImageLibrary(*db_).get(image_id);
-}
-
-RgbaImage Triage::decode_image(const std::string& image_id) {
-  Lock lock(mutex_);
-  return ImageLibrary(*db_).decode_original(image_id);
-}
-
-void Triage::delete_image(const std::string& image_id) {
-  Lock lock(mutex_);
-  Transaction tx(*db_);
-  ImageLibrary images(*db_);
-  ImageAttachment i = images.get(image_id);
-  images.remove(image_id);
-  nlohmann::json details = {{"file_name", i.file_name}, {"sha256", i.upload_hash}, {"issue_id", i.issue_id}};
-  AuditLog(*db_).append("image_delete", "image", image_id, details.dump());
-  add_event(*db_, i.issue_id, "image_deleted", "Image deleted: " + i.file_name);
-  tx.commit();
-}
-
-void Triage::acknowledge_image(const std::string& image_id) {
-  Lock lock(mutex_);
-  ImageLibrary(*db_).acknowledge_pii_warning(image_id);
-}
-
-std::vector<Annotation> Triage::image_annotations(const std::string& image_id) {
-  Lock lock(mutex_);
-  return ImageLibrary(*db_).annotations(image_id);
-}
-
-void Triage::save_image_annotations(const std::string& image_id, const std::vector<Annotation>& annotations) {
-  Lock lock(mutex_);
-  ImageLibrary(*db_).save_annotations(image_id, annotations);
-}
-
-RgbaImage Triage::render_image(const std::string& image_id) {
-  Lock lock(mutex_);
-  return ImageLibrary(*db_).render(image_id);
-}
-
-void Triage::export_image(const std::string& image_id, const std::filesystem::path& out) {
-  Lock lock(mutex_);
-  ImageLibrary images(*db_);
-  ImageAttachment i = images.get(image_id);
-  images.export_png_to(image_id, out);
-  std::size_t boxes = 0;
-  for (const auto& a : images.annotations(image_id)) boxes += a.kind == AnnotationKind::RedactionBox;
-  std::ifstream written(out, std::ios::binary);
-  Sha256 hash;
-  for (char buf[1 << 16]; written.read(buf, sizeof buf) || written.gcount() > 0;)
-    hash.update(std::string_view(buf, static_cast<std::size_t>(written.gcount())));
-  Transaction tx(*db_);
-  nlohmann::json details = {{"file_name", i.file_name}, {"target", out.filename().string()},
-                            {"sha256", hash.finish_hex()}, {"redaction_boxes", boxes}};
-  AuditLog(*db_).append("image_export", "image", image_id, details.dump());
-  add_event(*db_, i.issue_id, "image_exported", "Image exported: " + i.file_name + " → " + out.filename().string());
-  tx.commit();
 }
 
 // ---- settings ----

@@ -30,11 +30,11 @@ found=0
 while IFS= read -r target; do
   found=1
   name=$(basename "$target")
-  corpus_src="tests/fuzz/${name#fuzz_}/corpus"
+  corpus_src="$(dirname "${target#build/fuzz/}")/corpus"  # the seeds beside the target's source
   work=$(mktemp -d)
   [ -d "$corpus_src" ] && cp -r "$corpus_src"/. "$work"/
   echo "-- $name (${seconds}s)"
-  "$target" -max_total_time="$seconds" -rss_limit_mb=2048 "$work" 2>&1 | tail -n 3
+  "$target" -max_total_time="$seconds" -rss_limit_mb=2048 -max_len=65536 "$work" 2>&1 | tail -n 3
   rm -rf "$work"
 done < <(find build/fuzz -type f -name 'fuzz_*' -perm -u+x | sort)
 [ "$found" -eq 1 ] || echo "no fuzz targets"

@@ -110,13 +110,18 @@ void EncryptedFileStore::remove(const std::string& name) const {
   std::filesystem::remove(path_of(name), ec);
 }
 
-void EncryptedFileStore::sweep(const std::set<std::string>& keep) const {
+void EncryptedFileStore::sweep(const std::set<std::string>& keep, std::chrono::seconds min_age) const {
   std::error_code ec;
+  const auto now = std::filesystem::file_time_type::clock::now();
   for (const auto& entry : std::filesystem::directory_iterator(dir_, ec)) {
     const std::string file = entry.path().filename().string();
     const bool tmp = file.rfind(kTmpPrefix, 0) == 0;
     const bool blob = file.size() > 4 && file.compare(file.size() - 4, 4, kSuffix) == 0;
-    if (tmp || (blob && !keep.count(file.substr(0, file.size() - 4)))) std::filesystem::remove(entry.path(), ec);
+    if (!tmp && !(blob && !keep.count(file.substr(0, file.size() - 4)))) continue;
+    // Another process (the CLI beside the GUI) may be writing it right now.
+    auto modified = entry.last_write_time(ec);
+    if (ec || now - modified < min_age) continue;
+    std::filesystem::remove(entry.path(), ec);
   }
 }
 

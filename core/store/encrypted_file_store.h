@@ -9,6 +9,7 @@
 // Chunk i: ciphertext || 16-byte tag, nonce = prefix || be32(i), associated data = the blob's name,
 // i, and a last-chunk flag — so chunks cannot be swapped between blobs, reordered or cut off.
 #include <array>
+#include <chrono>
 #include <cstdint>
 #include <filesystem>
 #include <memory>
@@ -82,8 +83,9 @@ class EncryptedFileStore {
   Reader open(const std::string& name) const;
   bool exists(const std::string& name) const;
   void remove(const std::string& name) const;
-  // Deletes every blob not named in `keep`, and leftovers of interrupted writes.
-  void sweep(const std::set<std::string>& keep) const;
+  // Deletes every blob not named in `keep`, and leftovers of interrupted writes, once they are
+  // older than min_age (younger ones may belong to a write still under way in another process).
+  void sweep(const std::set<std::string>& keep, std::chrono::seconds min_age = std::chrono::hours(1)) const;
   const std::filesystem::path& dir() const { return dir_; }
 
  private:

@@ -126,6 +126,16 @@ std::vector<Issue> IssueRepository::list(const IssueFilter& f) {
 }
 
 std::int64_t IssueRepository::count(const IssueFilter& f) {
+  if (f.text && !f.status && !f.severity && !f.category) {
+    // Only words to match: the index alone knows how many, no join with issues needed.
+    const std::string m = fts_query(*f.text);
+    if (!m.empty()) {
+      auto st = db_.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH ?");
+      st.bind(1, m);
+      st.step();
+      return st.integer(0);
+    }
+  }
   Query q = build_where(f);
   return count_where(q.where, q.args);
 }

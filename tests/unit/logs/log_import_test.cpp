@@ -174,9 +174,15 @@ TEST_CASE("altered stored text is detected, and leftovers of an interrupted impo
   test::write_file(sealed, bytes);
   CHECK_THROWS_WITH(f.t->log_text(l.id, false), doctest::Contains("integrity check"));
 
-  test::write_file(f.dir / "data" / "content" / ".tmp-half", "partial");
-  test::write_file(f.dir / "data" / "content" / "orphan.original.1.tfb", "no row refers to me");
+  const auto content = f.dir / "data" / "content";
+  test::write_file(content / ".tmp-half", "partial");
+  test::write_file(content / "orphan.original.1.tfb", "no row refers to me");
+  test::write_file(content / "fresh.original.2.tfb", "maybe another process is still writing me");
+  const auto two_hours_ago = std::filesystem::file_time_type::clock::now() - std::chrono::hours(2);
+  std::filesystem::last_write_time(content / ".tmp-half", two_hours_ago);
+  std::filesystem::last_write_time(content / "orphan.original.1.tfb", two_hours_ago);
   f.t.reset();
   f.t = Triage::open(f.dir / "data", "pw");
-  CHECK(f.content_files() == 1);  // only the log's own file is left
+  CHECK(f.content_files() == 2);  // the log's own file, and the fresh one
+  CHECK(std::filesystem::exists(content / "fresh.original.2.tfb"));
 }

@@ -110,6 +110,8 @@ TEST_CASE("full-text search follows inserts, updates and deletes") {
   t->create_issue({"Printer offline", "P4", {}, {}});
   CHECK(titles(t->search_issues("kafka")) == std::vector<std::string>{"Kafka consumer lag"});
   CHECK(titles(t->search_issues("rebal")) == std::vector<std::string>{"Kafka consumer lag"});  // prefix, description
+  CHECK(t->count_issues(IssueFilter{.text = "ka"}) == 1);
+  CHECK(t->count_issues(IssueFilter{.severity = "P4", .text = "ka"}) == 0);
   CHECK(t->search_issues("zookeeper").empty());
 
   t->update_issue(a.id, IssuePatch{.title = "Zookeeper session expiry"});
@@ -122,6 +124,7 @@ TEST_CASE("full-text search follows inserts, updates and deletes") {
 
   t->delete_issue(a.id);
   CHECK(t->search_issues("zookeeper").empty());
+  CHECK(t->count_issues(IssueFilter{.text = "zoo"}) == 0);
   // Query syntax in user input is taken literally, never an FTS error.
   CHECK_NOTHROW(t->search_issues("\"unbalanced AND (OR"));
   CHECK_THROWS_AS(t->search_issues("   "), Error);

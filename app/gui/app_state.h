@@ -1,0 +1,91 @@
+#pragma once
+// The state every view reads and acts on: the open store, the worker pool, the workspace layout,
+// the notifications, and the one-frame requests menus and shortcuts raise. Plain data: views
+// draw from it and change it; nothing here draws.
+#include <cstdint>
+#include <filesystem>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/gui/ui_config.h"
+#include "app/gui/widgets/notifications.h"
+#include "core/net/worker_pool.h"
+#include "core/triage.h"
+
+namespace tftsr::gui {
+
+class FileChooser;
+}  // namespace tftsr::gui
+struct ImFont;
+namespace tftsr::gui {
+
+enum class ViewKind { Dashboard, Incident, Audit, Settings, Help, Notifications, Log, Gallery, Image };
+
+const char* view_kind_name(ViewKind kind);
+std::optional<ViewKind> view_kind_from_name(const std::string& name);
+
+struct Tab {
+  ViewKind kind = ViewKind::Dashboard;
+  std::string incident_id;  // for ViewKind::Incident
+  std::string log_id;       // for ViewKind::Log
+  std::string image_id;     // for ViewKind::Image (ViewKind::Gallery uses incident_id)
+  bool operator==(const Tab&) const = default;
+};
+
+enum class PaneId { Centre, Right };
+
+struct TabPane {
+  std::vector<Tab> tabs;
+  std::optional<Tab> focus;  // select this tab on the next frame
+  std::optional<Tab> active;  // the tab shown last frame
+};
+
+// Raised by menus, shortcuts and the command palette; consumed by whoever handles them.
+struct Requests {
+  bool new_incident = false;
+  bool focus_search = false;
+  bool command_palette = false;
+  bool close_tab = false;
+  bool quit = false;
+  std::optional<std::string> delete_incident;  // asks for confirmation first
+  std::optional<std::string> open_incident;
+};
+
+struct AppState {
+  AppState(WorkerPool& pool_, UiConfig& config_) : pool(pool_), config(config_) {}
+
+  std::filesystem::path data_dir;
+  std::unique_ptr<Triage> triage;  // null until unlocked
+  WorkerPool& pool;
+  UiConfig& config;
+  Notifications notifications;
+  Requests requests;
+
+  // Bumped after every change to the store so cached queries refresh.
+  std::uint64_t data_version = 1;
+  std::optional<std::string> selected_incident;
+  std::map<std::string, std::string> incident_titles;  // for tab labels
+  TabPane centre, right;
+  PaneId focused_pane = PaneId::Centre;
+  bool rekey_running = false;  // the store is busy: views hold off their queries
+  FileChooser* files = nullptr;
+  ImFont* mono_font = nullptr;     // logs and JSON
+  ImFont* heading_font = nullptr;  // titles and big figures
+  // Appearance changes the frame loop applies between frames (fonts need a new texture).
+  bool fonts_dirty = false;
+  bool theme_dirty = false;
+  float content_scale = 1.0f;
+
+  void notify(NoticeLevel level, std::string title, std::string message = {});
+  void changed() { ++data_version; }
+  // Opens (or focuses) a tab; a tab already open in either pane is focused where it is.
+  void open_tab(const Tab& tab, PaneId pane = PaneId::Centre);
+  void close_tab(const Tab& tab);
+  void move_tab(const Tab& tab, PaneId to);
+  TabPane& pane(PaneId id) { return id == PaneId::Centre ? centre : right; }
+};
+
+}  // namespace tftsr::gui

@@ -1,0 +1,48 @@
+#pragma once
+// The desktop window: GLFW (X11) with an OpenGL 3.3 core context, ImGui's glfw and opengl3
+// backends, fonts at the monitor's content scale, and event-driven waiting.
+#include <filesystem>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "app/gui/fonts.h"
+#include "app/gui/ui_config.h"
+
+struct GLFWwindow;
+
+namespace tftsr::gui {
+
+class DesktopWindow {
+ public:
+  // Throws tftsr::Error(Internal) when no window or GL 3.3 context can be created.
+  DesktopWindow(const UiConfig& config, const std::filesystem::path& ini_file);
+  ~DesktopWindow();
+  DesktopWindow(const DesktopWindow&) = delete;
+  DesktopWindow& operator=(const DesktopWindow&) = delete;
+
+  // Blocks until an event arrives (idle), or waits at most one frame (continuous work).
+  void wait(bool continuous);
+  static void wake();  // thread-safe: makes wait() return
+  bool close_requested() const;
+
+  // Rebuilds the font atlas and its texture (font size or content scale changed).
+  LoadedFonts rebuild_fonts(float font_size);
+  float content_scale() const;
+  bool content_scale_changed();
+
+  void begin_frame();
+  void end_frame(const std::filesystem::path* screenshot);
+  void remember_geometry(UiConfig& config) const;
+
+  // Files dropped on the window since the last call.
+  std::vector<std::filesystem::path> take_dropped_files();
+
+ private:
+  GLFWwindow* window_ = nullptr;
+  std::string ini_file_;  // ImGui keeps a pointer to it
+  float scale_ = 1.0f;
+  std::vector<std::filesystem::path> dropped_;
+};
+
+}  // namespace tftsr::gui

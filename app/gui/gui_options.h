@@ -1,0 +1,21 @@
+#pragma once
+// Command-line options of the desktop front end, parsed apart from the window so they are testable.
+#include <filesystem>
+#include <optional>
+#include <string>
+
+namespace tftsr::gui {
+
+struct GuiOptions {
+  std::optional<std::filesystem::path> data_dir;
+  std::optional<std::filesystem::path> screenshot;  // render, save a PNG of the window, exit
+  std::optional<int> frames;                         // quit after this many frames
+  bool help = false;
+};
+
+// Throws tftsr::Error(InvalidInput) naming the offending argument.
+GuiOptions parse_gui_options(int argc, char** argv);
+
+const char* gui_usage();
+
+}  // namespace tftsr::gui

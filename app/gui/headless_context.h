@@ -1,0 +1,33 @@
+#pragma once
+// An ImGui context with no window and no renderer: the display size is set by hand, the fonts
+// are built, and frames run NewFrame -> draw -> Render without drawing anything. The UI tests and
+// the benchmark use it; key indices follow the glfw backend so shortcuts behave the same.
+#include <functional>
+
+#include <imgui.h>
+
+#include "app/gui/fonts.h"
+#include "app/gui/ui_config.h"
+
+namespace tftsr::gui {
+
+class HeadlessContext {
+ public:
+  explicit HeadlessContext(ImVec2 display_size = ImVec2(1280, 800), float font_size = 16.0f,
+                           Theme theme = Theme::Dark);
+  ~HeadlessContext();
+  HeadlessContext(const HeadlessContext&) = delete;
+  HeadlessContext& operator=(const HeadlessContext&) = delete;
+
+  // One frame: dt seconds pass, draw() submits the UI.
+  void frame(const std::function<void()>& draw, float dt = 1.0f / 60.0f);
+  ImGuiIO& io() { return ImGui::GetIO(); }
+  ImFont* mono_font() const { return fonts_.mono; }
+  ImFont* heading_font() const { return fonts_.heading; }
+
+ private:
+  ImGuiContext* context_ = nullptr;
+  LoadedFonts fonts_;
+};
+
+}  // namespace tftsr::gui

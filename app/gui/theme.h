@@ -1,0 +1,16 @@
+#pragma once
+// Dark and light colour schemes, and scaling of the style for high-DPI screens.
+#include <imgui.h>
+
+#include "app/gui/ui_config.h"
+
+namespace tftsr::gui {
+
+// Resets the style to the theme, then scales sizes by content_scale (1.0 on a 96-dpi screen).
+void apply_theme(Theme theme, float content_scale);
+
+// Colours with a meaning, chosen to be readable on both themes.
+ImVec4 severity_colour(const std::string& severity);
+ImVec4 status_colour(const std::string& status);
+
+}  // namespace tftsr::gui

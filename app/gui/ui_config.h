@@ -1,0 +1,41 @@
+#pragma once
+// What the desktop front end remembers between runs: window geometry, pane sizes, open tabs,
+// theme and font size. Stored as JSON under $XDG_CONFIG_HOME/tftsr (else ~/.config/tftsr),
+// next to ImGui's own ini file. Nothing here is secret: incident data stays in the database.
+#include <filesystem>
+#include <string>
+#include <vector>
+
+namespace tftsr::gui {
+
+enum class Theme { Dark, Light };
+
+struct SavedTab {
+  std::string kind;  // see view_kind_name()
+  std::string incident_id;
+  std::string pane;  // "centre" or "right"
+  bool active = false;  // the tab shown in its pane
+};
+
+struct UiConfig {
+  int window_x = -1, window_y = -1;  // -1: let the window manager place it
+  int window_width = 1280, window_height = 800;
+  bool window_maximized = false;
+  float sidebar_width = 300.0f;
+  float inspector_width = 340.0f;
+  Theme theme = Theme::Dark;
+  float font_size = 16.0f;  // in pixels at a content scale of 1
+  std::vector<SavedTab> tabs;
+};
+
+// $XDG_CONFIG_HOME/tftsr, else $HOME/.config/tftsr.
+std::filesystem::path config_dir();
+
+// A missing or unreadable file gives the defaults: a broken preference must not stop the program.
+UiConfig load_ui_config(const std::filesystem::path& file);
+// Writes atomically (temp file + rename). Throws tftsr::Error(Io) on failure.
+void save_ui_config(const UiConfig& config, const std::filesystem::path& file);
+
+float clamp_font_size(float size);
+
+}  // namespace tftsr::gui

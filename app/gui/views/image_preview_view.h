@@ -1,0 +1,67 @@
+#pragma once
+// One screenshot in its own tab: decoded on the worker pool and shown pixel-exact, with wheel zoom
+// around the cursor, Fit and 100%, panning (middle button or Space + drag), the privacy banner
+// until the user confirms the review, the annotation editor (each finished gesture saved to the
+// store), export with the marks burned in, and delete with confirmation.
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "app/gui/app_state.h"
+#include "app/gui/texture_cache.h"
+#include "app/gui/views/image_annotation_editor.h"
+#include "app/gui/views/image_zoom.h"
+
+namespace tftsr::gui {
+
+class ImagePreviewView : public std::enable_shared_from_this<ImagePreviewView> {
+ public:
+  ImagePreviewView(std::string image_id, std::shared_ptr<TextureCache> textures);
+  ~ImagePreviewView();
+
+  void draw(AppState& state);
+  void cancel_jobs(WorkerPool& pool);
+  std::string title() const;
+
+  // The burned-in PNG goes to path on the pool (after any save still running); a toast reports.
+  void export_to(AppState& state, std::filesystem::path path);
+
+  const std::string& image_id() const { return id_; }
+  bool pixels_shown() const;  // the full-size texture is on screen
+  bool acknowledged() const { return info_ && info_->pii_warning_acknowledged; }
+  bool busy() const { return save_running_ || export_running_; }
+  const ImageZoom& zoom() const { return zoom_; }
+  ImVec2 canvas_origin() const { return canvas_min_; }  // screen position of the canvas
+  ImageAnnotationEditor& editor() { return editor_; }
+  const std::string& error() const { return error_; }
+
+ private:
+  std::string texture_key() const { return "full:" + id_; }
+  void load(AppState& state);
+  void request_decode(AppState& state);
+  void request_save(AppState& state);
+  void draw_banner(AppState& state);
+  void draw_toolbar(AppState& state);
+  void draw_canvas(AppState& state);
+  void draw_delete_confirmation(AppState& state);
+
+  std::string id_;
+  std::shared_ptr<TextureCache> textures_;
+  std::optional<ImageAttachment> info_;
+  std::string error_;
+  bool decode_requested_ = false;
+  JobId decode_job_ = 0;
+  ImageAnnotationEditor editor_;
+  ImageZoom zoom_;
+  ImVec2 canvas_min_{0, 0};
+  ImVec2 canvas_size_{0, 0};
+  bool save_running_ = false;
+  bool save_again_ = false;
+  bool export_running_ = false;
+  std::optional<std::filesystem::path> export_after_save_;
+  bool ask_delete_ = false;
+  bool focused_ = false;
+};
+
+}  // namespace tftsr::gui

@@ -1,0 +1,358 @@
+#include "app/gui/views/incident_view.h"
+
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include "app/gui/domain_list.h"
+#include "app/gui/file_chooser.h"
+#include "app/gui/log_import.h"
+#include "app/gui/theme.h"
+#include "app/gui/ui_probe.h"
+
+namespace tftsr::gui {
+
+namespace {
+const ImVec4 kErrorColour(0.92f, 0.30f, 0.30f, 1.0f);
+
+IssuePatch patch_title(std::string v) {
+  IssuePatch p;
+  p.title = std::move(v);
+  return p;
+}
+IssuePatch patch_status(std::string v) {
+  IssuePatch p;
+  p.status = std::move(v);
+  return p;
+}
+IssuePatch patch_severity(std::string v) {
+  IssuePatch p;
+  p.severity = std::move(v);
+  return p;
+}
+IssuePatch patch_category(std::string v) {
+  IssuePatch p;
+  p.category = std::move(v);
+  return p;
+}
+IssuePatch patch_description(std::string v) {
+  IssuePatch p;
+  p.description = std::move(v);
+  return p;
+}
+
+// probe_key names the combo's entries for the UI tests ("<probe_key>:<entry>").
+bool choice_combo(const char* id, const std::string& current, const char* const* items, int count, std::string* chosen,
+                  ImVec4 colour, const std::string& probe_key) {
+  bool changed = false;
+  ImGui::PushStyleColor(ImGuiCol_Text, colour);
+  bool open = ImGui::BeginCombo(id, current.empty() ? "(not set)" : current.c_str());
+  ImGui::PopStyleColor();
+  if (open) {
+    for (int i = 0; i < count; ++i) {
+      if (ImGui::Selectable(items[i], current == items[i]) && current != items[i]) *chosen = items[i], changed = true;
+      probe::record(probe_key + ":" + items[i]);
+    }
+    ImGui::EndCombo();
+  }
+  return changed;
+}
+}  // namespace
+
+IncidentView::Editor& IncidentView::load(AppState& state, const std::string& id) {
+  Editor& e = open_[id];
+  if (e.loaded_version == state.data_version || state.rekey_running) return e;
+  e.loaded_version = state.data_version;
+  try {
+    e.detail = state.triage->get_issue(id);
+    e.logs = state.triage->list_logs(id);
+    e.error.clear();
+    state.incident_titles[id] = e.detail->issue.title;
+    if (!e.editing_title) e.title = e.detail->issue.title;
+    if (!e.description_dirty) e.description = e.detail->issue.description.value_or("");
+  } catch (const Error& err) {
+    e.detail.reset();
+    e.error = err.what();
+  }
+  return e;
+}
+
+void IncidentView::apply(AppState& state, Editor& e, const std::string& id, const IssuePatch& patch) {
+  try {
+    state.triage->update_issue(id, patch);
+    state.changed();
+  } catch (const Error& err) {
+    e.error = err.what();
+    state.notify(NoticeLevel::Error, "Could not update the incident", err.what());
+  }
+}
+
+void IncidentView::draw(AppState& state, const std::string& id) {
+  if (!state.triage) return;
+  Editor& e = load(state, id);
+  if (!e.detail) {
+    ImGui::TextColored(kErrorColour, "%s", e.error.empty() ? "This incident no longer exists." : e.error.c_str());
+    return;
+  }
+  draw_header(state, e, id);
+  if (ImGui::BeginTabBar("##incident_sections")) {
+    if (ImGui::BeginTabItem("Overview")) {
+      draw_overview(state, e, id);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("5 Whys")) {
+      draw_steps(e);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Logs")) {
+      draw_logs(state, e, id);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Screenshots")) {
+      ImGui::TextDisabled("Screenshots open in their own tab: thumbnails, review, annotations and export.");
+      if (ImGui::Button("Open the screenshot gallery")) state.open_tab(Tab{ViewKind::Gallery, id});
+      probe::record("incident.open_gallery");
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem("Timeline")) {
+      draw_timeline(state, e, id);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id) {
+  const Issue& issue = e.detail->issue;
+  ImGui::PushID(id.c_str());
+  if (e.editing_title) {
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6.0f);
+    if (e.focus_title) {
+      ImGui::SetKeyboardFocusHere();
+      e.focus_title = false;
+    }
+    bool done = ImGui::InputText("##title", &e.title, ImGuiInputTextFlags_EnterReturnsTrue);
+    probe::record("incident.title_input");
+    ImGui::SameLine();
+    if (done || ImGui::Button("Save")) {
+      e.editing_title = false;
+      if (e.title != issue.title) apply(state, e, id, patch_title(e.title));
+    }
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+      e.editing_title = false;
+      e.title = issue.title;
+    }
+  } else {
+    ImGui::PushFont(state.heading_font);
+    ImGui::TextUnformatted(issue.title.c_str());
+    ImGui::PopFont();
+    if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) e.editing_title = e.focus_title = true;
+    // The buttons follow the title, or go to the next line when a long title leaves no room.
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float buttons = ImGui::CalcTextSize("Rename").x + ImGui::CalcTextSize("Delete…").x +
+                          4 * style.FramePadding.x + 2 * style.ItemSpacing.x;
+    ImGui::SameLine();
+    if (ImGui::GetContentRegionAvail().x < buttons) ImGui::NewLine();
+    if (ImGui::SmallButton("Rename")) e.editing_title = e.focus_title = true;
+    probe::record("incident.rename");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Delete…")) state.requests.delete_incident = id;
+    probe::record("incident.delete");
+  }
+
+  const float combo = ImGui::GetFontSize() * 8.0f;
+  std::string chosen;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextDisabled("Status");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo);
+  if (choice_combo("##status", issue.status, kStatuses, 4, &chosen, status_colour(issue.status), "incident.status")) {
+    if (chosen == "resolved" || chosen == "closed")
+      e.pending_status = chosen;  // confirmed below
+    else
+      apply(state, e, id, patch_status(chosen));
+  }
+  probe::record("incident.status");
+  ImGui::SameLine();
+  ImGui::TextDisabled("Severity");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo * 0.6f);
+  if (choice_combo("##severity", issue.severity, kSeverities, 4, &chosen, severity_colour(issue.severity), "incident.severity"))
+    apply(state, e, id, patch_severity(chosen));
+  probe::record("incident.severity");
+  ImGui::SameLine();
+  ImGui::TextDisabled("Domain");
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(combo * 1.4f);
+  const auto& names = domain_names();
+  if (choice_combo("##domain", issue.category ? domain_label(issue.category) : "", names.data(),
+                   static_cast<int>(names.size()), &chosen, ImGui::GetStyleColorVec4(ImGuiCol_Text), "incident.domain"))
+    apply(state, e, id, patch_category(domain_id(domain_index(chosen))));
+  probe::record("incident.domain");
+  ImGui::TextDisabled("Created %s  ·  updated %s%s%s", issue.created_at.c_str(), issue.updated_at.c_str(),
+                      issue.resolved_at ? "  ·  resolved " : "", issue.resolved_at.value_or("").c_str());
+
+  if (e.pending_status) {
+    ImGui::OpenPopup("Confirm status");
+  }
+  if (ImGui::BeginPopupModal("Confirm status", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+    ImGui::Text("Mark this incident as %s?", e.pending_status.value_or("").c_str());
+    ImGui::TextDisabled("The resolution time is recorded now.");
+    if (ImGui::Button("Yes, mark it")) {
+      apply(state, e, id, patch_status(e.pending_status.value_or("")));
+      e.pending_status.reset();
+      ImGui::CloseCurrentPopup();
+    }
+    probe::record("incident.confirm_status");
+    ImGui::SameLine();
+    if (ImGui::Button("Cancel")) {
+      e.pending_status.reset();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
+  ImGui::PopID();
+  ImGui::Separator();
+}
+
+void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& id) {
+  ImGui::TextUnformatted("Description");
+  float height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.5f,
+                          ImGui::GetTextLineHeight() * 4.0f);
+  if (ImGui::InputTextMultiline("##description", &e.description, ImVec2(-1, height))) e.description_dirty = true;
+  probe::record("incident.description");
+  ImGui::BeginDisabled(!e.description_dirty);
+  if (ImGui::Button("Save description")) {
+    e.description_dirty = false;
+    apply(state, e, id, patch_description(e.description));
+  }
+  probe::record("incident.save_description");
+  ImGui::SameLine();
+  if (ImGui::Button("Revert")) {
+    e.description_dirty = false;
+    e.description = e.detail->issue.description.value_or("");
+  }
+  ImGui::EndDisabled();
+  if (e.description_dirty) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("unsaved changes");
+  }
+}
+
+void IncidentView::draw_steps(Editor& e) {
+  const auto& steps = e.detail->resolution_steps;
+  if (steps.empty()) {
+    ImGui::TextDisabled("No 5-Whys steps yet. They are added during the AI-assisted analysis.");
+    return;
+  }
+  ImGui::ProgressBar(std::min(1.0f, static_cast<float>(steps.size()) / 5.0f), ImVec2(-1, 0),
+                     (std::to_string(steps.size()) + " of 5 whys").c_str());
+  for (const ResolutionStep& s : steps) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::Text("Why %d: %s", s.step_order, s.why_question.c_str());
+    ImGui::Indent();
+    if (s.answer) ImGui::Text("Answer: %s", s.answer->c_str());
+    if (s.evidence) ImGui::TextDisabled("Evidence: %s", s.evidence->c_str());
+    ImGui::Unindent();
+    ImGui::PopTextWrapPos();
+    ImGui::Separator();
+  }
+}
+
+void IncidentView::draw_logs(AppState& state, Editor& e, const std::string& id) {
+  if (ImGui::Button("Add a log file…") && state.files)
+    state.files->choose(FileDialogMode::Open, "Add a log file to the incident", {},
+                        [&state, id](const std::filesystem::path& p) { import_logs(state, id, {p}); });
+  ImGui::SameLine();
+  ImGui::TextDisabled("or drop files on the window");
+  if (e.logs.empty()) {
+    ImGui::TextDisabled("No logs attached.");
+    return;
+  }
+  if (ImGui::BeginTable("##logs", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn("File", ImGuiTableColumnFlags_WidthStretch);
+    ImGui::TableSetupColumn("Lines", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+    ImGui::TableSetupColumn("Encoding", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
+    ImGui::TableSetupColumn("Redacted", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
+    ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
+    ImGui::TableHeadersRow();
+    for (const LogFile& log : e.logs) {
+      ImGui::TableNextRow();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(log.file_name.c_str());
+      probe::record("incident.log:" + log.file_name);
+      ImGui::TableNextColumn();
+      ImGui::Text("%lld", static_cast<long long>(log.line_count));
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(log.encoding.c_str());
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(log.redacted ? "yes" : "no");
+      ImGui::TableNextColumn();
+      ImGui::PushID(log.id.c_str());
+      if (ImGui::SmallButton("Open")) state.open_tab({ViewKind::Log, {}, log.id});
+      probe::record("incident.open_log:" + log.file_name);
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+}
+
+void IncidentView::draw_timeline(AppState& state, Editor& e, const std::string& id) {
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6.0f);
+  bool add = ImGui::InputTextWithHint("##note", "Add a note to the timeline", &e.note, ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  add |= ImGui::Button("Add note");
+  if (add && e.note.find_first_not_of(" \t") != std::string::npos) {
+    try {
+      state.triage->add_note(id, e.note);
+      e.note.clear();
+      state.changed();
+    } catch (const Error& err) {
+      state.notify(NoticeLevel::Error, "Could not add the note", err.what());
+    }
+  }
+  ImGui::BeginChild("##timeline");
+  for (auto it = e.detail->timeline.rbegin(); it != e.detail->timeline.rend(); ++it) {
+    ImGui::TextDisabled("%s", it->created_at.c_str());
+    ImGui::SameLine();
+    ImGui::TextColored(ImVec4(0.45f, 0.65f, 0.90f, 1.0f), "%s", it->event_type.c_str());
+    ImGui::SameLine();
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(it->summary.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  ImGui::EndChild();
+}
+
+void IncidentView::draw_summary(AppState& state, const std::string& id) {
+  if (!state.triage) return;
+  Editor& e = load(state, id);
+  if (!e.detail) {
+    ImGui::TextDisabled("Nothing selected.");
+    return;
+  }
+  const Issue& issue = e.detail->issue;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextUnformatted(issue.title.c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::TextColored(severity_colour(issue.severity), "%s", issue.severity.c_str());
+  ImGui::SameLine();
+  ImGui::TextColored(status_colour(issue.status), "%s", issue.status.c_str());
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", issue.category ? domain_label(issue.category).c_str() : "no domain");
+  ImGui::Separator();
+  ImGui::TextDisabled("Created   %s", issue.created_at.c_str());
+  ImGui::TextDisabled("Updated   %s", issue.updated_at.c_str());
+  if (issue.resolved_at) ImGui::TextDisabled("Resolved  %s", issue.resolved_at->c_str());
+  ImGui::TextDisabled("5 Whys    %zu of 5", e.detail->resolution_steps.size());
+  ImGui::TextDisabled("Events    %zu", e.detail->timeline.size());
+  ImGui::Separator();
+  if (issue.description && !issue.description->empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextUnformatted(issue.description->c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (ImGui::Button("Open")) state.requests.open_incident = id;
+}
+
+}  // namespace tftsr::gui

@@ -1,0 +1,35 @@
+#pragma once
+// The side panel of a log view: how many findings of each type are redacted and kept, with one
+// button per type to redact or keep them all.
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <imgui.h>
+
+#include "core/store/records.h"
+
+namespace tftsr::gui {
+
+struct FindingCounts {
+  std::int64_t redact = 0;
+  std::int64_t keep = 0;
+};
+
+std::map<std::string, FindingCounts> count_findings_by_type(const std::vector<PiiSpan>& findings);
+
+// A colour per type, stable across runs, readable on both themes.
+ImVec4 finding_type_colour(const std::string& pii_type);
+
+struct BulkFindingAction {
+  std::string action;  // "redact" or "keep"
+  std::string pii_type;
+};
+
+// Draws the panel; returns what the user asked for this frame.
+std::optional<BulkFindingAction> draw_log_findings_panel(const std::map<std::string, FindingCounts>& counts,
+                                                         bool scanned);
+
+}  // namespace tftsr::gui

@@ -1,0 +1,619 @@
+#include "app/gui/views/log_view.h"
+
+#include <GLFW/glfw3.h>
+#include <imgui.h>
+#include <imgui_stdlib.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "app/gui/job_progress.h"
+#include "app/gui/ui_probe.h"
+#include "app/gui/views/log_line_layout.h"
+
+namespace tftsr::gui {
+
+namespace {
+// A longer line is drawn cut, with a note of what is hidden; the whole of it stays in the store.
+constexpr std::size_t kMaxDrawnBytes = 4096;
+// Blocks of the index read beyond the visible ones, so small scrolls need no new read.
+constexpr std::int64_t kMarginBlocks = 2;
+
+const ImVec4 kErrorColour(0.92f, 0.30f, 0.30f, 1.0f);
+const ImVec4 kWarningColour(0.95f, 0.80f, 0.25f, 1.0f);
+
+ImU32 with_alpha(ImVec4 c, float alpha) { return ImGui::GetColorU32(ImVec4(c.x, c.y, c.z, alpha)); }
+
+std::string with_thousands(std::int64_t n) {
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out.push_back(',');
+    out.push_back(digits[i]);
+  }
+  return out;
+}
+}  // namespace
+
+std::string LogView::title() const { return log_ ? log_->file_name : "Log"; }
+
+TextReader LogView::reader(AppState& state) const {
+  Triage* triage = state.triage.get();
+  return [triage, id = log_id_](std::int64_t offset, std::int64_t length) {
+    return triage->log_text_range(id, false, offset, length);
+  };
+}
+
+void LogView::cancel_jobs(WorkerPool& pool) {
+  for (JobId id : jobs_) pool.cancel(id);
+  jobs_.clear();
+}
+
+void LogView::start(AppState& state) {
+  started_ = true;
+  try {
+    log_ = state.triage->get_log(log_id_);
+  } catch (const Error& e) {
+    error_ = e.what();
+    return;
+  }
+  index_ = std::make_shared<LineIndex>();
+  auto index = index_;
+  const std::int64_t size = log_->text_size;
+  TextReader read = reader(state);
+  jobs_.push_back(state.pool.submit(
+      "Indexing " + log_->file_name,
+      [index, size, read](JobContext& ctx) -> WorkerPool::Apply {
+        build_line_index(*index, size, read, progress_of(ctx));
+        return [] {};
+      },
+      [&state, name = log_->file_name](const JobFailure& f) {
+        if (f.kind != ErrorKind::Cancelled) state.notify(NoticeLevel::Error, "Could not index " + name, f.message);
+      }));
+  // The findings are loaded once the first screen is up (see draw_lines): reading them holds the
+  // store's lock, and the first screen's text read must not wait behind it.
+}
+
+void LogView::load_findings(AppState& state) {
+  Triage* triage = state.triage.get();
+  if (!triage) return;
+  std::weak_ptr<LogView> self = weak_from_this();
+  try {
+    jobs_.push_back(state.pool.submit("Loading findings", [triage, self, id = log_id_](JobContext&) -> WorkerPool::Apply {
+      auto found = std::make_shared<std::vector<PiiSpan>>(triage->log_findings(id));
+      return [self, found] {
+        if (auto view = self.lock()) view->set_findings(std::move(*found));
+      };
+    }));
+  } catch (const Error&) {
+    // The pool is shutting down (the store is closing): nothing left to show.
+  }
+}
+
+void LogView::set_findings(std::vector<PiiSpan> findings) {
+  for (PiiSpan& f : findings) std::string().swap(f.log_file_id);  // the same for all: not kept 100,000 times
+  std::stable_sort(findings.begin(), findings.end(),
+                   [](const PiiSpan& a, const PiiSpan& b) { return a.start_offset < b.start_offset; });
+  findings_ = std::move(findings);
+  counts_ = count_findings_by_type(findings_);
+  findings_loaded_ = true;
+  current_finding_.reset();
+  menu_finding_.reset();
+}
+
+void LogView::draw(AppState& state) {
+  if (!state.triage) return;
+  if (!started_) start(state);
+  if (!log_ || !error_.empty()) {
+    ImGui::TextColored(kErrorColour, "%s", error_.empty() ? "This log no longer exists." : error_.c_str());
+    return;
+  }
+  ImGui::PushID(log_id_.c_str());
+  draw_toolbar(state);
+  // The panel gives way to the text in a narrow pane.
+  const float panel = ImGui::GetFontSize() * 15.0f;
+  const bool with_panel = show_panel_ && ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 40.0f;
+  const float text_width = with_panel ? ImGui::GetContentRegionAvail().x - panel - ImGui::GetStyle().ItemSpacing.x : 0.0f;
+  ImGui::BeginChild("##text", ImVec2(text_width, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  draw_lines(state);
+  draw_finding_menu(state);
+  ImGui::EndChild();
+  probe::record("log.text");
+  if (with_panel) {
+    ImGui::SameLine();
+    ImGui::BeginChild("##findings", ImVec2(0, 0), true);
+    if (auto bulk = draw_log_findings_panel(counts_, log_->scanned_at.has_value() || !findings_.empty()))
+      set_actions(state, bulk->action, bulk->pii_type, std::nullopt);
+    ImGui::EndChild();
+  }
+  handle_keys(state);
+  draw_goto_popup();
+  draw_apply_confirmation(state);
+  ImGui::PopID();
+}
+
+void LogView::draw_toolbar(AppState& state) {
+  ImGui::BeginDisabled(scanning_ || applying_);
+  if (ImGui::Button(scanning_ ? "Scanning…" : "Scan")) run_scan(state);
+  probe::record("log.scan");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(findings_.empty());
+  if (ImGui::Button(applying_ ? "Applying…" : "Apply redactions…")) confirm_apply_ = true;
+  probe::record("log.apply");
+  ImGui::EndDisabled();
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  ImGui::Checkbox("Preview redacted", &preview_);
+  probe::record("log.preview");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows the text as it would leave this machine");
+
+  ImGui::SameLine();
+  if (ImGui::Button("Go to line…")) goto_open_ = true;
+  probe::record("log.goto");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+G. Findings: n next, p previous");
+  ImGui::SameLine();
+  ImGui::Checkbox("Findings panel", &show_panel_);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Counts per type; shown when the pane is wide enough");
+
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+  const bool enter = ImGui::InputTextWithHint("##find", find_regex_ ? "Regular expression" : "Find (filters lines)",
+                                              &find_text_, ImGuiInputTextFlags_EnterReturnsTrue);
+  probe::record("log.find");
+  ImGui::SameLine();
+  ImGui::Checkbox("Regex", &find_regex_);
+  probe::record("log.regex");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("ECMAScript syntax; looks at the first 4 KiB of each line");
+  ImGui::SameLine();
+  ImGui::Checkbox("Aa", &find_ignore_case_);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ignore case");
+  ImGui::SameLine();
+  ImGui::BeginDisabled(filtering_ || find_text_.empty());
+  if ((ImGui::Button("Filter") || enter) && !find_text_.empty() && !filtering_) run_filter(state);
+  probe::record("log.filter");
+  ImGui::EndDisabled();
+  if (filter_ || !filter_error_.empty()) {
+    ImGui::SameLine();
+    if (ImGui::Button("Show all")) {
+      filter_.reset();
+      filter_error_.clear();
+    }
+    probe::record("log.clear_filter");
+  }
+
+  // One line of status: size, indexing progress, filter result.
+  const std::int64_t known = index_->lines_known();
+  if (index_->complete()) {
+    ImGui::TextDisabled("%s lines  ·  %s bytes  ·  %s", with_thousands(known).c_str(),
+                        with_thousands(log_->text_size).c_str(), log_->encoding.c_str());
+  } else {
+    const double done = log_->text_size ? static_cast<double>(index_->bytes_indexed()) / static_cast<double>(log_->text_size) : 1.0;
+    ImGui::TextDisabled("%s lines so far  ·  indexing %.0f%%", with_thousands(known).c_str(), done * 100.0);
+  }
+  if (filter_) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("·  %s matching lines%s", with_thousands(static_cast<std::int64_t>(filter_->lines.size())).c_str(),
+                        filter_->truncated ? " (first ones only)" : "");
+  }
+  if (filtering_) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("·  filtering…");
+  }
+  if (!filter_error_.empty()) {
+    ImGui::SameLine();
+    ImGui::TextColored(kErrorColour, "%s", filter_error_.c_str());
+  }
+  if (log_->redacted) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("·  redacted text stored (SHA-256 %.12s…)", log_->redacted_sha256.value_or("").c_str());
+  }
+}
+
+void LogView::ensure_window(AppState& state, std::int64_t first, std::int64_t end) {
+  const std::int64_t known = index_->lines_known();
+  if (end > known) end = known;
+  if (first >= end) return;
+  const bool reaches_growing_end = window_.first_line + static_cast<std::int64_t>(window_.lines.size()) >= window_.lines_known_then;
+  if (window_.covers(first, end) && !(reaches_growing_end && known != window_.lines_known_then)) return;
+  const std::int64_t per = LineIndex::kLinesPerCheckpoint;
+  const std::int64_t first_block = std::max<std::int64_t>(0, first / per - kMarginBlocks);
+  const std::int64_t last_block = std::min((known - 1) / per, (end - 1) / per + kMarginBlocks);
+  const LineBlock a = index_->block_of(first_block * per);
+  const LineBlock b = index_->block_of(last_block * per);
+  window_.text = state.triage->log_text_range(log_id_, false, a.bytes.begin, b.bytes.end - a.bytes.begin);
+  window_.lines = split_lines(window_.text);
+  window_.first_line = a.first_line;
+  window_.offset = a.bytes.begin;
+  window_.lines_known_then = known;
+  ++fetches_;
+}
+
+void LogView::draw_lines(AppState& state) {
+  if (state.mono_font) ImGui::PushFont(state.mono_font);
+  const float step = ImGui::GetTextLineHeightWithSpacing();
+  const std::int64_t known = index_->lines_known();
+  const std::int64_t rows = filter_ ? static_cast<std::int64_t>(filter_->lines.size()) : known;
+  const float digit = ImGui::CalcTextSize("0").x;
+  const float gutter = digit * (static_cast<float>(std::to_string(std::max<std::int64_t>(known, 1)).size()) + 2.0f);
+
+  if (scroll_request_) {
+    std::int64_t row = *scroll_request_;
+    if (filter_) {
+      auto it = std::lower_bound(filter_->lines.begin(), filter_->lines.end(), row,
+                                 [](const FilteredLine& l, std::int64_t n) { return l.line < n; });
+      row = it - filter_->lines.begin();
+    }
+    ImGui::SetScrollY(std::max(0.0f, static_cast<float>(row) * step - ImGui::GetWindowHeight() * 0.3f));
+    scroll_request_.reset();
+  }
+
+  if (!findings_requested_ && (window_.lines_known_then >= 0 || (known == 0 && index_->complete()))) {
+    findings_requested_ = true;
+    load_findings(state);
+  }
+  if (rows == 0) {
+    ImGui::TextDisabled(filter_ ? "No line matches." : index_->complete() ? "The log is empty." : "Indexing…");
+    drawn_first_ = drawn_end_ = 0;
+    if (state.mono_font) ImGui::PopFont();
+    return;
+  }
+  // Rows are at most INT_MAX for the clipper; a log has far fewer lines than that.
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(std::min<std::int64_t>(rows, INT32_MAX)), step);
+  float widest = 0.0f;
+  while (clipper.Step()) {
+    drawn_first_ = clipper.DisplayStart;
+    drawn_end_ = clipper.DisplayEnd;
+    if (!filter_) {
+      try {
+        ensure_window(state, clipper.DisplayStart, clipper.DisplayEnd);
+      } catch (const Error& e) {
+        error_ = e.what();  // e.g. the log was deleted with its incident; shown from the next frame
+      }
+    }
+    for (int row = clipper.DisplayStart; row < clipper.DisplayEnd; ++row) {
+      const float x0 = ImGui::GetCursorScreenPos().x;
+      if (filter_) {
+        const FilteredLine& l = filter_->lines[static_cast<std::size_t>(row)];
+        draw_line(state, l.line, l.offset, l.text, gutter);
+      } else if (window_.covers(row, row + 1)) {
+        const std::size_t i = static_cast<std::size_t>(row - window_.first_line);
+        const std::string_view text = window_.lines[i];
+        draw_line(state, row, window_.offset + (text.data() - window_.text.data()), text, gutter);
+      } else {
+        ImGui::TextDisabled("…");
+      }
+      widest = std::max(widest, ImGui::GetItemRectMax().x - x0);
+    }
+  }
+  clipper.End();
+  widest_line_ = widest;
+  if (state.mono_font) ImGui::PopFont();
+}
+
+void LogView::draw_line(AppState& state, std::int64_t line, std::int64_t offset, std::string_view text, float gutter) {
+  ImDrawList* draw = ImGui::GetWindowDrawList();
+  const ImVec2 pos = ImGui::GetCursorScreenPos();
+  const float height = ImGui::GetTextLineHeight();
+  const std::string number = std::to_string(line + 1);
+  const float digit = ImGui::CalcTextSize("0").x;
+  draw->AddText(ImVec2(pos.x + gutter - digit * (static_cast<float>(number.size()) + 1.0f), pos.y),
+                ImGui::GetColorU32(ImGuiCol_TextDisabled), number.c_str());
+
+  const LineLayout layout = layout_line(text, offset, findings_, preview_, kMaxDrawnBytes);
+  const char* begin = layout.text.data();
+  const float x0 = pos.x + gutter;
+  // Findings first, so the glyphs draw over their background.
+  struct Placed {
+    std::size_t finding;
+    ImVec2 min, max;
+  };
+  std::vector<Placed> placed;
+  for (const LineSegment& seg : layout.segments) {
+    const PiiSpan& f = findings_[seg.finding];
+    const float a = x0 + ImGui::CalcTextSize(begin, begin + seg.begin).x;
+    const float b = x0 + ImGui::CalcTextSize(begin, begin + seg.end).x;
+    const ImVec2 min(a - 1.0f, pos.y), max(std::max(b, a + 3.0f) + 1.0f, pos.y + height);
+    const ImVec4 colour = finding_type_colour(f.pii_type);
+    if (f.action == "keep") {
+      draw->AddRect(min, max, with_alpha(colour, 0.95f), 2.0f, 0, 1.5f);
+    } else {
+      draw->AddRectFilled(min, max, with_alpha(colour, 0.40f), 2.0f);
+    }
+    if (current_finding_ == seg.finding) draw->AddRect(ImVec2(min.x - 2, min.y - 1), ImVec2(max.x + 2, max.y + 1),
+                                                       ImGui::GetColorU32(ImGuiCol_Text), 2.0f, 0, 2.0f);
+    placed.push_back({seg.finding, min, max});
+  }
+  ImU32 text_colour = ImGui::GetColorU32(ImGuiCol_Text);
+  switch (log_level_of(text)) {
+    case LogLevel::Error: text_colour = ImGui::GetColorU32(kErrorColour); break;
+    case LogLevel::Warning: text_colour = ImGui::GetColorU32(kWarningColour); break;
+    case LogLevel::Debug: text_colour = ImGui::GetColorU32(ImGuiCol_TextDisabled); break;
+    case LogLevel::Info: break;
+  }
+  // The level colour for the line, the theme's text colour over findings so they stay readable
+  // on their background whatever the level.
+  const ImU32 finding_text = ImGui::GetColorU32(ImGuiCol_Text);
+  std::size_t drawn = 0;
+  float x = x0;
+  auto piece = [&](std::size_t end, ImU32 colour) {
+    if (end <= drawn) return;
+    draw->AddText(ImVec2(x, pos.y), colour, begin + drawn, begin + end);
+    x += ImGui::CalcTextSize(begin + drawn, begin + end).x;
+    drawn = end;
+  };
+  for (const LineSegment& seg : layout.segments) {
+    piece(seg.begin, text_colour);
+    piece(seg.end, finding_text);
+  }
+  piece(layout.text.size(), text_colour);
+  float width = gutter + ImGui::CalcTextSize(begin, begin + layout.text.size()).x;
+  if (layout.hidden_bytes) {
+    const std::string note = "  … " + with_thousands(static_cast<std::int64_t>(layout.hidden_bytes)) + " more bytes";
+    draw->AddText(ImVec2(pos.x + width, pos.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), note.c_str());
+    width += ImGui::CalcTextSize(note.c_str()).x;
+  }
+
+  // Each finding is a button over its glyphs: click toggles, hover explains, right-click offers more.
+  bool open_menu = false;
+  for (const Placed& p : placed) {
+    const PiiSpan& f = findings_[p.finding];
+    ImGui::SetCursorScreenPos(p.min);
+    ImGui::PushID(static_cast<int>(p.finding));
+    if (ImGui::InvisibleButton("##finding", ImVec2(p.max.x - p.min.x, p.max.y - p.min.y),
+                               ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight)) {
+      if (ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
+        menu_finding_ = p.finding;
+        open_menu = true;
+      } else {
+        toggle_finding(state, p.finding);
+      }
+    }
+    probe::record("log.finding:" + std::to_string(p.finding));
+    if (ImGui::IsItemHovered()) {
+      ImGui::BeginTooltip();
+      ImGui::TextUnformatted(f.pii_type.c_str());
+      ImGui::TextDisabled("Replaced by %s", f.replacement.c_str());
+      ImGui::Text("Decision: %s", f.action == "keep" ? "keep (sent as is)" : "redact");
+      ImGui::TextDisabled("Click to %s, right-click for more", f.action == "keep" ? "redact" : "keep");
+      ImGui::EndTooltip();
+    }
+    ImGui::PopID();
+  }
+  if (open_menu) ImGui::OpenPopup("##finding_menu");
+  ImGui::SetCursorScreenPos(pos);
+  ImGui::Dummy(ImVec2(width, height));
+}
+
+void LogView::draw_finding_menu(AppState& state) {
+  // Opened by a row, drawn here once per frame so it stays open while its row scrolls away.
+  if (ImGui::BeginPopup("##finding_menu")) {
+    if (menu_finding_ && *menu_finding_ < findings_.size()) {
+      const PiiSpan f = findings_[*menu_finding_];
+      ImGui::TextDisabled("%s", f.pii_type.c_str());
+      ImGui::Separator();
+      if (ImGui::MenuItem(("Redact every " + f.pii_type).c_str())) set_actions(state, "redact", f.pii_type, std::nullopt);
+      probe::record("log.menu.redact_type");
+      if (ImGui::MenuItem(("Keep every " + f.pii_type).c_str())) set_actions(state, "keep", f.pii_type, std::nullopt);
+      probe::record("log.menu.keep_type");
+      ImGui::BeginDisabled(f.original_value.empty());
+      if (ImGui::MenuItem("Redact every occurrence of this value")) set_actions(state, "redact", std::nullopt, f.original_value);
+      probe::record("log.menu.redact_value");
+      if (ImGui::MenuItem("Keep every occurrence of this value")) set_actions(state, "keep", std::nullopt, f.original_value);
+      probe::record("log.menu.keep_value");
+      ImGui::EndDisabled();
+    }
+    ImGui::EndPopup();
+  }
+}
+
+void LogView::handle_keys(AppState& state) {
+  if (!ImGui::IsWindowFocused(ImGuiFocusedFlags_ChildWindows)) return;  // this tab, not the whole window
+  const ImGuiIO& io = ImGui::GetIO();
+  if (io.KeyCtrl && ImGui::IsKeyPressed(GLFW_KEY_G, false)) goto_open_ = true;
+  if (io.WantTextInput || io.KeyCtrl || io.KeyAlt) return;
+  if (ImGui::IsKeyPressed(GLFW_KEY_N)) jump_to_finding(state, +1);
+  if (ImGui::IsKeyPressed(GLFW_KEY_P)) jump_to_finding(state, -1);
+}
+
+void LogView::draw_goto_popup() {
+  if (goto_open_) {
+    ImGui::OpenPopup("Go to line");
+    goto_open_ = false;
+    goto_text_.clear();
+  }
+  if (!ImGui::BeginPopupModal("Go to line", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  const std::int64_t known = index_->lines_known();
+  ImGui::Text("Line (1 to %s%s)", with_thousands(known).c_str(), index_->complete() ? "" : " so far");
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12.0f);
+  bool go = ImGui::InputText("##line", &goto_text_, ImGuiInputTextFlags_CharsDecimal | ImGuiInputTextFlags_EnterReturnsTrue);
+  probe::record("log.goto_input");
+  go |= ImGui::Button("Go");
+  probe::record("log.goto_go");
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel") || ImGui::IsKeyPressed(GLFW_KEY_ESCAPE)) ImGui::CloseCurrentPopup();
+  if (go && !goto_text_.empty()) {
+    const std::int64_t n = std::clamp<std::int64_t>(std::atoll(goto_text_.c_str()), 1, std::max<std::int64_t>(known, 1));
+    scroll_request_ = n - 1;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+void LogView::draw_apply_confirmation(AppState& state) {
+  if (confirm_apply_) {
+    ImGui::OpenPopup("Apply redactions?");
+    confirm_apply_ = false;
+  }
+  if (!ImGui::BeginPopupModal("Apply redactions?", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) return;
+  std::int64_t redact = 0, keep = 0;
+  for (const auto& [type, c] : counts_) redact += c.redact, keep += c.keep;
+  ImGui::Text("Store the redacted text of %s?", log_->file_name.c_str());
+  ImGui::TextDisabled("%lld findings are replaced, %lld are kept as they are.", static_cast<long long>(redact),
+                      static_cast<long long>(keep));
+  ImGui::TextDisabled("The original values of the findings are forgotten. This is recorded in the audit log.");
+  if (ImGui::Button("Apply")) {
+    run_apply(state);
+    ImGui::CloseCurrentPopup();
+  }
+  probe::record("log.apply_confirm");
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) ImGui::CloseCurrentPopup();
+  ImGui::EndPopup();
+}
+
+void LogView::toggle_finding(AppState& state, std::size_t index) {
+  PiiSpan& f = findings_[index];
+  f.action = f.action == "keep" ? "redact" : "keep";
+  FindingCounts& c = counts_[f.pii_type];
+  (f.action == "keep" ? c.keep : c.redact) += 1;
+  (f.action == "keep" ? c.redact : c.keep) -= 1;
+  Triage* triage = state.triage.get();
+  std::weak_ptr<LogView> self = weak_from_this();
+  state.pool.submit(
+      "Saving a decision",
+      [triage, id = log_id_, span = f.id, action = f.action](JobContext&) -> WorkerPool::Apply {
+        triage->set_finding_action(id, action, span);
+        return [] {};
+      },
+      [&state, self](const JobFailure& failure) {
+        if (failure.kind != ErrorKind::Cancelled)
+          state.notify(NoticeLevel::Error, "Could not save the decision", failure.message);
+        if (auto view = self.lock()) view->load_findings(state);  // show what the store holds
+      });
+}
+
+void LogView::set_actions(AppState& state, const std::string& action, const std::optional<std::string>& pii_type,
+                          const std::optional<std::string>& value) {
+  for (PiiSpan& f : findings_)
+    if ((!pii_type || f.pii_type == *pii_type) && (!value || f.original_value == *value)) f.action = action;
+  counts_ = count_findings_by_type(findings_);
+  Triage* triage = state.triage.get();
+  std::weak_ptr<LogView> self = weak_from_this();
+  state.pool.submit(
+      "Saving decisions",
+      [triage, id = log_id_, action, pii_type, value](JobContext&) -> WorkerPool::Apply {
+        triage->set_finding_action(id, action, std::nullopt, pii_type, value);
+        return [] {};
+      },
+      [&state, self](const JobFailure& failure) {
+        if (failure.kind != ErrorKind::Cancelled)
+          state.notify(NoticeLevel::Error, "Could not save the decisions", failure.message);
+        if (auto view = self.lock()) view->load_findings(state);  // show what the store holds
+      });
+}
+
+void LogView::jump_to_finding(AppState& state, int direction) {
+  if (findings_.empty()) return;
+  std::size_t next;
+  if (current_finding_) {
+    const auto n = static_cast<std::int64_t>(findings_.size());
+    next = static_cast<std::size_t>(((static_cast<std::int64_t>(*current_finding_) + direction) % n + n) % n);
+  } else {
+    // From the top of the screen: the first finding at or after it (or before it, going back).
+    std::int64_t top = 0;
+    if (!filter_ && window_.covers(drawn_first_, drawn_first_ + 1))
+      top = window_.offset + (window_.lines[static_cast<std::size_t>(drawn_first_ - window_.first_line)].data() - window_.text.data());
+    next = first_finding_at(findings_, top);
+    if (direction < 0) next = next == 0 ? findings_.size() - 1 : next - 1;
+    if (next >= findings_.size()) next = 0;
+  }
+  const PiiSpan& f = findings_[next];
+  if (f.start_offset >= index_->bytes_indexed()) {
+    state.notify(NoticeLevel::Info, "Still indexing", "That finding is further than the lines indexed so far.");
+    return;
+  }
+  try {
+    const std::int64_t line = index_->line_of_offset(f.start_offset, reader(state));
+    current_finding_ = next;
+    if (filter_) {
+      auto it = std::lower_bound(filter_->lines.begin(), filter_->lines.end(), line,
+                                 [](const FilteredLine& l, std::int64_t n) { return l.line < n; });
+      if (it == filter_->lines.end() || it->line != line) filter_.reset();  // a hidden line: show everything
+    }
+    scroll_request_ = line;
+  } catch (const Error& e) {
+    state.notify(NoticeLevel::Error, "Could not find the line", e.what());
+  }
+}
+
+void LogView::run_scan(AppState& state) {
+  scanning_ = true;
+  Triage* triage = state.triage.get();
+  std::weak_ptr<LogView> self = weak_from_this();
+  jobs_.push_back(state.pool.submit(
+      "Scanning " + log_->file_name,
+      [triage, self, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
+        auto found = std::make_shared<std::vector<PiiSpan>>(triage->scan_log(id, progress_of(ctx)));
+        auto log = std::make_shared<LogFile>(triage->get_log(id));
+        return [self, found, log, &state] {
+          const std::size_t n = found->size();
+          if (auto view = self.lock()) {
+            view->scanning_ = false;
+            view->log_ = *log;
+            view->set_findings(std::move(*found));
+          }
+          state.notify(NoticeLevel::Success, "Scan finished", log->file_name + ": " + std::to_string(n) + " findings");
+          state.changed();
+        };
+      },
+      [&state, self](const JobFailure& f) {
+        if (auto view = self.lock()) view->scanning_ = false;
+        if (f.kind != ErrorKind::Cancelled) state.notify(NoticeLevel::Error, "Scan failed", f.message);
+      }));
+}
+
+void LogView::run_apply(AppState& state) {
+  applying_ = true;
+  Triage* triage = state.triage.get();
+  std::weak_ptr<LogView> self = weak_from_this();
+  jobs_.push_back(state.pool.submit(
+      "Applying redactions to " + log_->file_name,
+      [triage, self, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
+        auto summary = std::make_shared<RedactionSummary>(triage->apply_redactions(id, progress_of(ctx)));
+        auto log = std::make_shared<LogFile>(triage->get_log(id));
+        auto found = std::make_shared<std::vector<PiiSpan>>(triage->log_findings(id));
+        return [self, summary, log, found, &state] {
+          if (auto view = self.lock()) {
+            view->applying_ = false;
+            view->log_ = *log;
+            view->set_findings(std::move(*found));
+          }
+          state.notify(NoticeLevel::Success, "Redactions applied",
+                       log->file_name + " (" + std::to_string(summary->size) + " bytes), SHA-256 " + summary->sha256);
+          state.changed();
+        };
+      },
+      [&state, self](const JobFailure& f) {
+        if (auto view = self.lock()) view->applying_ = false;
+        if (f.kind != ErrorKind::Cancelled) state.notify(NoticeLevel::Error, "Could not apply the redactions", f.message);
+      }));
+}
+
+void LogView::run_filter(AppState& state) {
+  LineFilterQuery query{find_text_, find_regex_, find_ignore_case_};
+  filter_error_.clear();
+  filtering_ = true;
+  const std::int64_t size = log_->text_size;
+  TextReader read = reader(state);
+  std::weak_ptr<LogView> self = weak_from_this();
+  jobs_.push_back(state.pool.submit(
+      "Filtering " + log_->file_name,
+      [self, query, size, read](JobContext& ctx) -> WorkerPool::Apply {
+        auto result = std::make_shared<LineFilterResult>(filter_lines(size, read, query, progress_of(ctx)));
+        return [self, result] {
+          if (auto view = self.lock()) {
+            view->filtering_ = false;
+            view->filter_ = std::move(*result);
+            view->scroll_request_ = 0;
+          }
+        };
+      },
+      [self](const JobFailure& f) {
+        if (auto view = self.lock()) {
+          view->filtering_ = false;
+          if (f.kind != ErrorKind::Cancelled) view->filter_error_ = f.message;
+        }
+      }));
+}
+
+}  // namespace tftsr::gui

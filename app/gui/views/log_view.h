@@ -1,0 +1,116 @@
+#pragma once
+// One stored log in a tab: virtualised lines with numbers and level colours, findings drawn in
+// place (one click toggles redact / keep, right-click for every finding of a type or value),
+// find-as-filter, go to line, a redacted preview, and the scan / apply actions. The line index is
+// built on the worker pool and the view draws from it while it grows; only the visible lines'
+// text is read from the store.
+#include <cstdint>
+#include <map>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/gui/app_state.h"
+#include "app/gui/views/log_findings_panel.h"
+#include "core/logs/line_filter.h"
+#include "core/logs/line_index.h"
+
+namespace tftsr::gui {
+
+class LogView : public std::enable_shared_from_this<LogView> {
+ public:
+  explicit LogView(std::string log_id) : log_id_(std::move(log_id)) {}
+  // Starts loading (log, index, findings) on first draw.
+  void draw(AppState& state);
+  void cancel_jobs(WorkerPool& pool);
+
+  const std::string& log_id() const { return log_id_; }
+  std::string title() const;
+  const LineIndex& index() const { return *index_; }
+  bool index_complete() const { return index_ && index_->complete(); }
+  const std::vector<PiiSpan>& findings() const { return findings_; }
+  bool findings_loaded() const { return findings_loaded_; }
+  bool busy() const { return scanning_ || applying_ || filtering_; }
+  // Lines drawn in the last frame (line numbers, 0-based, half-open).
+  std::int64_t first_drawn_line() const { return drawn_first_; }
+  std::int64_t end_drawn_line() const { return drawn_end_; }
+  std::size_t cached_text_bytes() const { return window_.text.size(); }
+  std::int64_t text_fetches() const { return fetches_; }
+  std::optional<std::size_t> current_finding() const { return current_finding_; }
+  const std::string& filter_error() const { return filter_error_; }
+  bool filtered() const { return filter_.has_value(); }
+  void scroll_to_line(std::int64_t line) { scroll_request_ = line; }
+  void set_preview(bool on) { preview_ = on; }
+
+ private:
+  // The text of the lines around the visible ones, refetched only when scrolling leaves it.
+  struct TextWindow {
+    std::int64_t first_line = 0;
+    std::int64_t lines_known_then = -1;
+    std::int64_t offset = 0;  // byte of the first line
+    std::string text;
+    std::vector<std::string_view> lines;
+    bool covers(std::int64_t first, std::int64_t end) const {
+      return lines_known_then >= 0 && first >= first_line && end <= first_line + static_cast<std::int64_t>(lines.size());
+    }
+  };
+
+  void start(AppState& state);
+  void load_findings(AppState& state);
+  void set_findings(std::vector<PiiSpan> findings);
+  TextReader reader(AppState& state) const;
+  void ensure_window(AppState& state, std::int64_t first, std::int64_t end);
+
+  void draw_toolbar(AppState& state);
+  void draw_lines(AppState& state);
+  void draw_line(AppState& state, std::int64_t line, std::int64_t offset, std::string_view text, float gutter);
+  void draw_finding_menu(AppState& state);
+  void draw_goto_popup();
+  void draw_apply_confirmation(AppState& state);
+  void handle_keys(AppState& state);
+
+  void toggle_finding(AppState& state, std::size_t index);
+  void set_actions(AppState& state, const std::string& action, const std::optional<std::string>& pii_type,
+                   const std::optional<std::string>& value);
+  void jump_to_finding(AppState& state, int direction);
+  void run_scan(AppState& state);
+  void run_apply(AppState& state);
+  void run_filter(AppState& state);
+
+  std::string log_id_;
+  bool started_ = false;
+  std::optional<LogFile> log_;
+  std::string error_;
+  std::shared_ptr<LineIndex> index_;
+  std::vector<JobId> jobs_;
+
+  std::vector<PiiSpan> findings_;  // sorted by start_offset
+  std::map<std::string, FindingCounts> counts_;
+  bool findings_loaded_ = false;
+  bool findings_requested_ = false;
+  bool scanning_ = false;
+  bool applying_ = false;
+  bool confirm_apply_ = false;
+  bool preview_ = false;
+  bool show_panel_ = true;
+  std::optional<std::size_t> current_finding_;  // the one n / p last jumped to
+  std::optional<std::size_t> menu_finding_;     // the one the context menu is about
+
+  TextWindow window_;
+  std::int64_t fetches_ = 0;
+  std::optional<std::int64_t> scroll_request_;
+  std::int64_t drawn_first_ = 0, drawn_end_ = 0;
+  float widest_line_ = 0.0f;
+
+  std::string find_text_;
+  bool find_regex_ = false;
+  bool find_ignore_case_ = true;
+  bool filtering_ = false;
+  std::optional<LineFilterResult> filter_;
+  std::string filter_error_;
+  bool goto_open_ = false;
+  std::string goto_text_;
+};
+
+}  // namespace tftsr::gui

@@ -1,0 +1,42 @@
+#pragma once
+// Finds the lines of a stored log that contain a text or match a regular expression, reading the
+// text in chunks with progress and cancellation. The log view shows only these lines.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/logs/line_index.h"
+#include "core/progress.h"
+
+namespace tftsr {
+
+struct LineFilterQuery {
+  std::string pattern;
+  bool regex = false;        // ECMAScript syntax
+  bool ignore_case = false;
+};
+
+struct FilteredLine {
+  std::int64_t line = 0;    // 0-based
+  std::int64_t offset = 0;  // byte where the line starts
+  std::string text;         // at most max_line_bytes of it
+};
+
+struct LineFilterResult {
+  std::vector<FilteredLine> lines;
+  bool truncated = false;  // more lines matched than max_matches
+  std::int64_t lines_scanned = 0;
+};
+
+struct LineFilterLimits {
+  std::size_t max_matches = 200000;
+  std::size_t max_line_bytes = 4096;  // kept per match, and examined by a regex (std::regex recurses)
+  std::size_t max_long_line_bytes = std::size_t{1} << 20;  // a longer line is searched on its start
+  std::int64_t chunk_size = std::int64_t{1} << 20;
+};
+
+// Throws Error(InvalidInput) for an empty pattern or an invalid regular expression.
+LineFilterResult filter_lines(std::int64_t text_size, const TextReader& read, const LineFilterQuery& query,
+                              const Progress& progress = {}, const LineFilterLimits& limits = {});
+
+}  // namespace tftsr

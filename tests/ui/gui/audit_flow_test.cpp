@@ -1,0 +1,86 @@
+#include <doctest/doctest.h>
+
+#include <fstream>
+#include <sstream>
+
+#include <nlohmann/json.hpp>
+
+#include "ui_fixture.h"
+
+using namespace tftsr;
+using namespace tftsr::gui;
+using namespace tftsr::gui::test;
+
+namespace {
+std::string read_file(const std::filesystem::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+void seed_audit(UiFixture& f) {
+  auto& t = *f.shell->state().triage;
+  NewIssue in;
+  in.title = "Temporary";
+  in.severity = "P4";
+  auto issue = t.create_issue(in);
+  t.delete_issue(issue.id);  // audited
+  t.record_audit("ai_request", "issue", "abc", R"({"provider":"ollama","sha256":"00ff"})");
+  f.shell->state().changed();
+}
+}  // namespace
+
+TEST_CASE("the audit view lists entries, shows the chain verification, and filters by action") {
+  UiFixture f;
+  f.wait_unlocked();
+  seed_audit(f);
+  f.shell->state().open_tab({ViewKind::Audit, {}});
+  REQUIRE(f.ui->frames_until([&] { return f.shell->audit().verification().has_value(); }, 10000));
+  CHECK(f.shell->audit().verification()->ok);
+  CHECK(f.shell->audit().entries().size() == 2);
+
+  f.ui->click("audit.action");
+  f.ui->type("issue_delete");
+  REQUIRE(f.shell->audit().entries().size() == 1);
+  CHECK(f.shell->audit().entries()[0].action == "issue_delete");
+}
+
+TEST_CASE("selecting an audit entry shows its details pretty-printed") {
+  UiFixture f;
+  f.wait_unlocked();
+  seed_audit(f);
+  f.shell->state().open_tab({ViewKind::Audit, {}});
+  f.ui->frame(3);
+  CHECK_FALSE(f.ui->has("audit.details"));
+  // Newest first or oldest first, the ai_request row is one of the two.
+  std::string key = f.ui->has("audit.row:ai_request:0") ? "audit.row:ai_request:0" : "audit.row:ai_request:1";
+  f.ui->click(key);
+  CHECK(f.ui->has("audit.details"));
+}
+
+TEST_CASE("exporting the audit log writes CSV or JSON and is itself audited") {
+  UiFixture f;
+  f.wait_unlocked();
+  seed_audit(f);
+  f.shell->state().open_tab({ViewKind::Audit, {}});
+  f.ui->frame(3);
+  const auto csv_file = f.dir.path() / "audit.csv";
+  f.shell->audit().export_to(f.shell->state(), csv_file);
+  std::string csv = read_file(csv_file);
+  CHECK(csv.starts_with("seq,id,timestamp,action,entity_type,entity_id,user_id,details,prev_hash,entry_hash\r\n"));
+  CHECK(csv.find("\"issue_delete\"") != std::string::npos);
+  CHECK(csv.find(R"("{""provider"":""ollama"",""sha256"":""00ff""}")") != std::string::npos);  // quotes doubled
+
+  const auto json_file = f.dir.path() / "audit.json";
+  f.ui->frame(2);
+  f.shell->audit().export_to(f.shell->state(), json_file);
+  auto json = nlohmann::json::parse(read_file(json_file));
+  REQUIRE(json.is_array());
+  CHECK(json.size() == 3);  // the two seeded entries and the CSV export
+  bool found_export = false;
+  for (auto& e : json) found_export |= e["action"] == "audit_exported";
+  CHECK(found_export);
+  auto exported = f.shell->state().triage->audit_entries(AuditFilter{.action = "audit_exported"});
+  CHECK(exported.size() == 2);
+}

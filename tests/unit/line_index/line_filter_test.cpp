@@ -1,0 +1,89 @@
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/error.h"
+#include "core/logs/line_filter.h"
+
+using namespace tftsr;
+
+namespace {
+TextReader reader_of(const std::string& text) {
+  return [&text](std::int64_t offset, std::int64_t length) {
+    return text.substr(static_cast<std::size_t>(offset), static_cast<std::size_t>(length));
+  };
+}
+
+LineFilterResult run(const std::string& text, LineFilterQuery q, LineFilterLimits limits = {}) {
+  return filter_lines(static_cast<std::int64_t>(text.size()), reader_of(text), q, {}, limits);
+}
+
+const std::string kText =
+    "INFO start\n"
+    "ERROR disk full on /dev/sda1\n"
+    "warn: Disk almost full\n"
+    "\n"
+    "INFO done";
+}  // namespace
+
+TEST_CASE("a plain filter keeps the lines containing the text, with their numbers and offsets") {
+  auto r = run(kText, {"full", false, false});
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[0].line == 1);
+  CHECK(r.lines[0].offset == 11);
+  CHECK(r.lines[0].text == "ERROR disk full on /dev/sda1");
+  CHECK(r.lines[1].line == 2);
+  CHECK(r.lines_scanned == 5);
+  CHECK_FALSE(r.truncated);
+}
+
+TEST_CASE("case is ignored only when asked") {
+  CHECK(run(kText, {"disk", false, false}).lines.size() == 1);
+  CHECK(run(kText, {"disk", false, true}).lines.size() == 2);
+}
+
+TEST_CASE("a regular expression filter matches per line") {
+  auto r = run(kText, {"^(ERROR|warn)", true, false});
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[1].text == "warn: Disk almost full");
+  CHECK(run(kText, {"^$", true, false}).lines.size() == 1);  // the empty line
+  CHECK(run(kText, {"done$", true, false}).lines.at(0).line == 4);  // the last line has no LF
+}
+
+TEST_CASE("lines split across chunks are matched whole") {
+  LineFilterLimits small;
+  small.chunk_size = 3;
+  auto r = run(kText, {"disk full", false, false}, small);
+  REQUIRE(r.lines.size() == 1);
+  CHECK(r.lines[0].offset == 11);
+  CHECK(r.lines[0].text == "ERROR disk full on /dev/sda1");
+}
+
+TEST_CASE("matches beyond the limit are counted as truncated, and long lines are cut") {
+  std::string text;
+  for (int i = 0; i < 10; ++i) text += "hit " + std::string(100, 'x') + "\n";
+  LineFilterLimits limits;
+  limits.max_matches = 3;
+  limits.max_line_bytes = 8;
+  auto r = run(text, {"hit", false, false}, limits);
+  CHECK(r.lines.size() == 3);
+  CHECK(r.truncated);
+  CHECK(r.lines[0].text == "hit xxxx");
+}
+
+TEST_CASE("an empty pattern or a broken regular expression is refused with a clear message") {
+  CHECK_THROWS_AS(run(kText, {"", false, false}), Error);
+  try {
+    run(kText, {"([a-z", true, false});
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::InvalidInput);
+    CHECK(std::string(e.what()).find("regular expression") != std::string::npos);
+  }
+}
+
+TEST_CASE("filtering stops when cancelled") {
+  Progress p;
+  p.cancelled = [] { return true; };
+  CHECK_THROWS_AS(filter_lines(static_cast<std::int64_t>(kText.size()), reader_of(kText), {"x", false, false}, p), Error);
+}
