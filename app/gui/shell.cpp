@@ -396,7 +396,7 @@ void Shell::draw_status_bar(float height) {
   ImGui::Separator();
   ImGui::BeginChild("##status_bar", ImVec2(0, height), false, ImGuiWindowFlags_NoScrollbar);
   ImGui::AlignTextToFramePadding();
-  ImGui::TextDisabled("%lld incidents", static_cast<long long>(list_.total()));
+  ImGui::TextDisabled("%lld incident%s", static_cast<long long>(list_.total()), list_.total() == 1 ? "" : "s");
   ImGui::SameLine();
   ImGui::TextDisabled("·  %s", state_.data_dir.string().c_str());
   auto jobs = state_.pool.jobs();
