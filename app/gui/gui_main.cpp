@@ -120,6 +120,11 @@ int run_window(const GuiOptions& options, TerminationWatch& termination) {
       std::cerr << "tftsr: " << e.what() << '\n';
     }
   }
+  if (options.screenshot && !screenshot_taken) {
+    std::cerr << "tftsr: no screenshot was taken: the program stopped after " << frame
+              << " frames, before the picture was ready (drop --frames or raise it)\n";
+    return 1;
+  }
   return 0;
 }
 

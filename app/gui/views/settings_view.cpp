@@ -83,6 +83,9 @@ void SettingsView::draw(AppState& state) {
   }
 
   ImGui::Spacing();
+  detection_.draw(state);
+
+  ImGui::Spacing();
   ImGui::TextUnformatted("Passphrase");
   ImGui::Separator();
   if (state.rekey_running) {

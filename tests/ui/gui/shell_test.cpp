@@ -159,6 +159,22 @@ TEST_CASE("changing the passphrase in Settings re-keys the store on the pool") {
   CHECK_NOTHROW(Triage::open(f.dir.path(), "a brand new passphrase"));
 }
 
+TEST_CASE("turning a PII type off in Settings reaches the store's detection setting") {
+  UiFixture f;
+  f.wait_unlocked();
+  f.ui->press(GLFW_KEY_COMMA, true);
+  f.ui->frame(2);
+  f.ui->click("settings.pii:Hostname");
+  f.ui->frame(1);
+  CHECK(f.shell->state().triage->setting(Triage::kDisabledPiiTypesSetting) == "Hostname");
+  f.ui->click("settings.pii:Ipv4");
+  f.ui->frame(1);
+  CHECK(f.shell->state().triage->setting(Triage::kDisabledPiiTypesSetting) == "Ipv4,Hostname");
+  f.ui->click("settings.pii:Hostname");
+  f.ui->frame(1);
+  CHECK(f.shell->state().triage->setting(Triage::kDisabledPiiTypesSetting) == "Ipv4");
+}
+
 TEST_CASE("a failed background job becomes a toast and stays in the notifications") {
   UiFixture f;
   f.wait_unlocked();
