@@ -20,7 +20,7 @@ ProcessResult sqlcipher(const std::filesystem::path& db, const std::string& key,
 }
 }  // namespace
 
-TEST_CASE("issue new --json prints the row; search finds it and follows a title change") {
+TEST_CASE("issue new --json prints the row — search finds it and follows a title change") {
   Cli cli;
   json created = cli.run_json({"issue", "new", "--title", "Checkout latency spike", "--severity", "P2", "--category",
                                "kubernetes", "--description", "p99 above 2s"});
@@ -67,7 +67,7 @@ TEST_CASE("list, show with 5-Whys and timeline, delete, audit") {
   CHECK(cli.run_json({"audit", "--verify"})["ok"] == true);
 }
 
-TEST_CASE("exit codes: usage 2, wrong key 3, not found 1; errors on stderr") {
+TEST_CASE("exit codes: usage 2, wrong key 3, not found 1 — errors on stderr") {
   Cli cli;
   REQUIRE(cli.run({"issue", "new", "--title", "x", "--severity", "P1"}).exit_code == 0);
 
@@ -95,7 +95,7 @@ TEST_CASE("exit codes: usage 2, wrong key 3, not found 1; errors on stderr") {
   CHECK(cli.run({"issue", "--help"}).exit_code == 0);
 }
 
-TEST_CASE("the passphrase can come from a key file; without any source the CLI says how to give one") {
+TEST_CASE("the passphrase can come from a key file — without any source the CLI says how to give one") {
   Cli cli;
   write_file(cli.dir / "key.txt", cli.key + "\n");
   auto r = run_process({TFTSR_BINARY, "issue", "list", "--data-dir", cli.data_dir().string(), "--key-file",

@@ -25,7 +25,7 @@ tftsr::RgbaImage gradient(int w, int h) {
 }
 }  // namespace
 
-TEST_CASE("a redaction box is burned into the export; every other pixel is the original") {
+TEST_CASE("a redaction box is burned into the export — every other pixel is the original") {
   Cli cli;
   std::string issue = cli.run_json({"issue", "new", "--title", "dashboard", "--severity", "P3"})["id"];
   const auto original = gradient(80, 60);

@@ -33,7 +33,7 @@ struct Fixture {
 };
 }  // namespace
 
-TEST_CASE("scanning stores one span per finding with exact byte offsets; a rescan replaces them") {
+TEST_CASE("scanning stores one span per finding with exact byte offsets — a rescan replaces them") {
   Fixture f;
   auto spans = f.t->scan_log(f.log);
   CHECK(f.types() == std::vector<std::string>{"Email", "Ipv4", "Email", "Ipv4"});
@@ -46,7 +46,7 @@ TEST_CASE("scanning stores one span per finding with exact byte offsets; a resca
   CHECK(f.t->log_findings(f.log).size() == 4);  // replaced, not duplicated
 }
 
-TEST_CASE("decisions: one finding, every finding of a type, every occurrence of a value; kept across rescans") {
+TEST_CASE("decisions: one finding, every finding of a type, every occurrence of a value — kept across rescans") {
   Fixture f;
   auto spans = f.t->scan_log(f.log);
   CHECK(f.t->set_finding_action(f.log, "keep", spans[0].id) == 1);

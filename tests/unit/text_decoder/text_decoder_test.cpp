@@ -120,7 +120,7 @@ TEST_CASE("invalid UTF-8 falls back to Latin-1 and says where") {
   CHECK(decode_log_bytes("abc\xE6\x9D").info.encoding == "latin-1 (invalid UTF-8 at byte 3)");
 }
 
-TEST_CASE("CRLF becomes LF; lone CR stays") {
+TEST_CASE("CRLF becomes LF — lone CR stays") {
   const auto d = decode_log_bytes(data_file("crlf.log"));
   CHECK(d.text == kText);
   CHECK(d.info.crlf_converted);

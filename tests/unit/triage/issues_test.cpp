@@ -46,7 +46,7 @@ TEST_CASE("creating an incident validates and fills defaults") {
   CHECK(t->list_issues({}).size() == 1);
 }
 
-TEST_CASE("partial update changes only what is given; resolving sets resolved_at") {
+TEST_CASE("partial update changes only what is given — resolving sets resolved_at") {
   test::TempDir dir;
   auto t = Triage::open(dir.path(), "pw");
   Issue i = t->create_issue({"API latency", "P2", "network", "slow"});
