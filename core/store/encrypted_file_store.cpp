@@ -47,21 +47,6 @@ std::string associated_data(const std::string& name, std::uint32_t index, bool l
   return aad;
 }
 
-[[noreturn]] void io_fail(const std::string& what) { throw Error(ErrorKind::Io, what + ": " + std::strerror(errno)); }
-
-void write_all(int fd, const char* data, std::size_t size, const std::filesystem::path& path) {
-  while (size > 0) {
-    ssize_t n = ::write(fd, data, size);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      if (errno == ENOSPC) throw Error(ErrorKind::Io, "the disk is full (writing " + path.filename().string() + ")");
-      io_fail("cannot write " + path.string());
-    }
-    data += n;
-    size -= static_cast<std::size_t>(n);
-  }
-}
-
 void read_exact(int fd, char* data, std::size_t size, std::uint64_t offset, const std::string& name) {
   while (size > 0) {
     ssize_t n = ::pread(fd, data, size, static_cast<off_t>(offset));
@@ -131,8 +116,7 @@ EncryptedFileStore::Writer::Writer(const EncryptedFileStore& store, std::string 
     : store_(&store), name_(std::move(name)) {
   store_->path_of(name_);  // validates the name
   tmp_path_ = store_->dir_ / (std::string(kTmpPrefix) + name_);
-  fd_ = ::open(tmp_path_.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-  if (fd_ < 0) io_fail("cannot create " + tmp_path_.string());
+  file_ = std::make_unique<BackgroundFileWriter>(tmp_path_);
   std::string r = random_bytes(8);
   std::memcpy(prefix_.data(), r.data(), 8);
   std::string header(kMagic, 8);
@@ -144,15 +128,14 @@ EncryptedFileStore::Writer::Writer(const EncryptedFileStore& store, std::string 
 }
 
 EncryptedFileStore::Writer::Writer(Writer&& o) noexcept
-    : store_(o.store_), name_(std::move(o.name_)), tmp_path_(std::move(o.tmp_path_)), fd_(o.fd_), prefix_(o.prefix_),
-      index_(o.index_), pending_(std::move(o.pending_)), out_(std::move(o.out_)), total_(o.total_),
+    : store_(o.store_), name_(std::move(o.name_)), tmp_path_(std::move(o.tmp_path_)), file_(std::move(o.file_)),
+      prefix_(o.prefix_), index_(o.index_), pending_(std::move(o.pending_)), out_(std::move(o.out_)), total_(o.total_),
       committed_(o.committed_) {
-  o.fd_ = -1;
   o.committed_ = true;
 }
 
 EncryptedFileStore::Writer::~Writer() {
-  if (fd_ >= 0) ::close(fd_);
+  file_.reset();  // stops its thread before the file goes
   if (!committed_) {
     std::error_code ec;
     std::filesystem::remove(tmp_path_, ec);
@@ -177,8 +160,9 @@ void EncryptedFileStore::Writer::seal_chunk(std::string_view plain, bool last) {
     throw Error(ErrorKind::Internal, "AES-256-GCM encryption failed");
   ++index_;
   if (out_.size() >= 4 * kChunkSize || last) {
-    write_all(fd_, out_.data(), out_.size(), tmp_path_);
-    out_.clear();
+    file_->write(std::move(out_));
+    out_ = std::string();
+    out_.reserve(4 * (kChunkSize + kTagSize) + kChunkSize);
   }
 }
 
@@ -204,9 +188,7 @@ void EncryptedFileStore::Writer::commit() {
   if (committed_) throw Error(ErrorKind::Internal, "content " + name_ + " committed twice");
   seal_chunk(pending_, true);  // the last chunk, possibly empty, marks the end
   pending_.clear();
-  if (::fsync(fd_) != 0) io_fail("cannot sync " + tmp_path_.string());
-  ::close(fd_);
-  fd_ = -1;
+  file_->finish();
   std::error_code ec;
   std::filesystem::rename(tmp_path_, store_->path_of(name_), ec);
   if (ec) throw Error(ErrorKind::Io, "cannot store " + name_ + ": " + ec.message());

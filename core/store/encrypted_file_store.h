@@ -17,6 +17,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/store/background_file_writer.h"
+
 namespace tftsr {
 
 class EncryptedFileStore {
@@ -46,7 +48,7 @@ class EncryptedFileStore {
     const EncryptedFileStore* store_;
     std::string name_;
     std::filesystem::path tmp_path_;
-    int fd_ = -1;
+    std::unique_ptr<BackgroundFileWriter> file_;  // the disk works while the next chunk is sealed
     std::array<std::uint8_t, 8> prefix_{};
     std::uint32_t index_ = 0;
     std::string pending_, out_;
