@@ -14,32 +14,6 @@ namespace tftsr::gui {
 namespace {
 const ImVec4 kErrorColour(0.92f, 0.30f, 0.30f, 1.0f);
 
-IssuePatch patch_title(std::string v) {
-  IssuePatch p;
-  p.title = std::move(v);
-  return p;
-}
-IssuePatch patch_status(std::string v) {
-  IssuePatch p;
-  p.status = std::move(v);
-  return p;
-}
-IssuePatch patch_severity(std::string v) {
-  IssuePatch p;
-  p.severity = std::move(v);
-  return p;
-}
-IssuePatch patch_category(std::string v) {
-  IssuePatch p;
-  p.category = std::move(v);
-  return p;
-}
-IssuePatch patch_description(std::string v) {
-  IssuePatch p;
-  p.description = std::move(v);
-  return p;
-}
-
 // probe_key names the combo's entries for the UI tests ("<probe_key>:<entry>").
 bool choice_combo(const char* id, const std::string& current, const char* const* items, int count, std::string* chosen,
                   ImVec4 colour, const std::string& probe_key) {
@@ -135,7 +109,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     ImGui::SameLine();
     if (done || ImGui::Button("Save")) {
       e.editing_title = false;
-      if (e.title != issue.title) apply(state, e, id, patch_title(e.title));
+      if (e.title != issue.title) apply(state, e, id, IssuePatch{.title = e.title});
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) {
@@ -170,7 +144,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     if (chosen == "resolved" || chosen == "closed")
       e.pending_status = chosen;  // confirmed below
     else
-      apply(state, e, id, patch_status(chosen));
+      apply(state, e, id, IssuePatch{.status = chosen});
   }
   probe::record("incident.status");
   ImGui::SameLine();
@@ -178,7 +152,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
   ImGui::SameLine();
   ImGui::SetNextItemWidth(combo * 0.6f);
   if (choice_combo("##severity", issue.severity, kSeverities, 4, &chosen, severity_colour(issue.severity), "incident.severity"))
-    apply(state, e, id, patch_severity(chosen));
+    apply(state, e, id, IssuePatch{.severity = chosen});
   probe::record("incident.severity");
   ImGui::SameLine();
   ImGui::TextDisabled("Domain");
@@ -187,7 +161,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
   const auto& names = domain_names();
   if (choice_combo("##domain", issue.category ? domain_label(issue.category) : "", names.data(),
                    static_cast<int>(names.size()), &chosen, ImGui::GetStyleColorVec4(ImGuiCol_Text), "incident.domain"))
-    apply(state, e, id, patch_category(domain_id(domain_index(chosen))));
+    apply(state, e, id, IssuePatch{.category = domain_id(domain_index(chosen))});
   probe::record("incident.domain");
   ImGui::TextDisabled("Created %s  ·  updated %s%s%s", issue.created_at.c_str(), issue.updated_at.c_str(),
                       issue.resolved_at ? "  ·  resolved " : "", issue.resolved_at.value_or("").c_str());
@@ -199,7 +173,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     ImGui::Text("Mark this incident as %s?", e.pending_status.value_or("").c_str());
     ImGui::TextDisabled("The resolution time is recorded now.");
     if (ImGui::Button("Yes, mark it")) {
-      apply(state, e, id, patch_status(e.pending_status.value_or("")));
+      apply(state, e, id, IssuePatch{.status = e.pending_status.value_or("")});
       e.pending_status.reset();
       ImGui::CloseCurrentPopup();
     }
@@ -224,7 +198,7 @@ void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& 
   ImGui::BeginDisabled(!e.description_dirty);
   if (ImGui::Button("Save description")) {
     e.description_dirty = false;
-    apply(state, e, id, patch_description(e.description));
+    apply(state, e, id, IssuePatch{.description = e.description});
   }
   probe::record("incident.save_description");
   ImGui::SameLine();
