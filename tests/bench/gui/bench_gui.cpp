@@ -23,33 +23,21 @@
 
 #include "app/gui/headless_context.h"
 #include "app/gui/shell.h"
+#include "tests/support/timing.h"
 
 extern char** environ;
 
 using namespace tftsr;
 using namespace tftsr::gui;
-using Clock = std::chrono::steady_clock;
+using Clock = tftsr::test::BenchClock;
 
 namespace {
 
 constexpr const char* kPassphrase = "bench passphrase";
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-struct Stats {
-  double mean = 0, p50 = 0, p95 = 0, max = 0;
-};
-
-Stats stats(std::vector<double> v) {
-  Stats s;
-  if (v.empty()) return s;
-  std::sort(v.begin(), v.end());
-  s.mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
-  s.p50 = v[v.size() / 2];
-  s.p95 = v[std::min(v.size() - 1, v.size() * 95 / 100)];
-  s.max = v.back();
-  return s;
-}
+using Stats = test::TimingStats;
+using test::ms_since;
+Stats stats(std::vector<double> v) { return test::timing_stats(std::move(v)); }
 
 void report(const char* what, const Stats& s, double target) {
   std::printf("%-44s mean %7.2f ms  p50 %7.2f  p95 %7.2f  max %7.2f   target <= %.0f ms  %s\n", what, s.mean, s.p50,

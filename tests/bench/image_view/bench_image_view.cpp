@@ -21,36 +21,23 @@
 #include "app/gui/headless_context.h"
 #include "app/gui/shell.h"
 #include "core/images/image_decoder.h"
+#include "tests/support/timing.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
-using Clock = std::chrono::steady_clock;
+using Clock = tftsr::test::BenchClock;
 
 namespace {
 
 constexpr const char* kPassphrase = "bench passphrase";
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
-
-struct Stats {
-  double mean = 0, p95 = 0, max = 0;
-  std::size_t frames = 0;
-};
-
-Stats stats(std::vector<double> v) {
-  Stats s;
-  if (v.empty()) return s;
-  std::sort(v.begin(), v.end());
-  s.frames = v.size();
-  s.mean = std::accumulate(v.begin(), v.end(), 0.0) / static_cast<double>(v.size());
-  s.p95 = v[std::min(v.size() - 1, v.size() * 95 / 100)];
-  s.max = v.back();
-  return s;
-}
+using Stats = test::TimingStats;
+using test::ms_since;
+Stats stats(std::vector<double> v) { return test::timing_stats(std::move(v)); }
 
 bool report(const char* what, const Stats& s, double target, bool judge_max) {
   const bool ok = (judge_max ? s.max : s.p95) <= target;
-  std::printf("%-46s %5zu frames  mean %6.2f ms  p95 %6.2f  max %6.2f   target %s <= %.0f ms  %s\n", what, s.frames,
+  std::printf("%-46s %5zu frames  mean %6.2f ms  p95 %6.2f  max %6.2f   target %s <= %.0f ms  %s\n", what, s.samples,
               s.mean, s.p95, s.max, judge_max ? "max" : "p95", target, ok ? "OK" : "MISSED");
   return ok;
 }

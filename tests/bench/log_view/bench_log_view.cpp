@@ -3,6 +3,7 @@
 // headless: time to the first screen while the line index is still being built, index build
 // time and size, frame times while scrolling and jumping, resident memory.
 #include <unistd.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
@@ -19,14 +20,15 @@
 #include "app/gui/app_state.h"
 #include "app/gui/headless_context.h"
 #include "app/gui/views/log_view.h"
+#include "tests/support/timing.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
-using Clock = std::chrono::steady_clock;
+using Clock = tftsr::test::BenchClock;
 
 namespace {
 
-double ms_since(Clock::time_point t) { return std::chrono::duration<double, std::milli>(Clock::now() - t).count(); }
+using test::ms_since;
 
 double resident_mib() {
   std::ifstream status("/proc/self/status");
@@ -42,14 +44,8 @@ double resident_mib() {
   return 0;
 }
 
-struct Stats {
-  double p50 = 0, p95 = 0, max = 0;
-};
-Stats stats_of(std::vector<double> v) {
-  std::sort(v.begin(), v.end());
-  if (v.empty()) return {};
-  return {v[v.size() / 2], v[v.size() * 95 / 100], v.back()};
-}
+using Stats = test::TimingStats;
+Stats stats_of(std::vector<double> v) { return test::timing_stats(std::move(v)); }
 
 // Lines of ~120 bytes without anything that looks like personal data, except one e-mail address
 // every `every` lines.
