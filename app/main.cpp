@@ -1,16 +1,15 @@
 // tftsr: with a command, the command line; without one, the desktop program.
-#include <curl/curl.h>
-
 #include <iostream>
 
 #include "app/cli/cli_support.h"
+#include "core/net/network_runtime.h"
 #ifdef TFTSR_WITH_GUI
 #include "app/gui/gui_main.h"
 #endif
 
 int main(int argc, char** argv) {
   // Before any thread starts: libcurl's global state is not thread-safe to initialise.
-  curl_global_init(CURL_GLOBAL_DEFAULT);
+  const tftsr::net::NetworkRuntime network;
   int rc;
   if (tftsr::cli::wants_cli(argc, argv)) {
     rc = tftsr::cli::run_cli(argc, argv);
@@ -22,6 +21,5 @@ int main(int argc, char** argv) {
     rc = tftsr::cli::run_cli(argc, argv);
 #endif
   }
-  curl_global_cleanup();
   return rc;
 }

@@ -12,7 +12,7 @@
 
 #include "app/gui/ui_config.h"
 #include "app/gui/widgets/notifications.h"
-#include "core/net/worker_pool.h"
+#include "core/jobs/worker_pool.h"
 #include "core/triage.h"
 
 namespace tftsr::gui {

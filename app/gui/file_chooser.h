@@ -8,7 +8,7 @@
 
 #include "app/gui/file_dialog.h"
 #include "app/gui/widgets/file_picker.h"
-#include "core/net/worker_pool.h"
+#include "core/jobs/worker_pool.h"
 
 namespace tftsr::gui {
 

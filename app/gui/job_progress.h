@@ -1,7 +1,7 @@
 #pragma once
 // Lets a core operation that takes a tftsr::Progress report into, and be cancelled through, the
 // worker job running it.
-#include "core/net/worker_pool.h"
+#include "core/jobs/worker_pool.h"
 #include "core/progress.h"
 
 namespace tftsr::gui {

@@ -1,4 +1,4 @@
-#include "core/net/worker_pool.h"
+#include "core/jobs/worker_pool.h"
 
 #include <doctest/doctest.h>
 
