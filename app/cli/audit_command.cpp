@@ -22,7 +22,7 @@ void register_audit_commands(CLI::App& root, CliContext& ctx) {
     ctx.action = [&ctx, f, verify] {
       auto store = open_store(ctx.options);
       if (*verify) {
-        AuditVerification v = store->verify_audit();
+        AuditVerification v = store->audit().verify();
         if (ctx.options.json) {
           print_json({{"ok", v.ok},
                       {"entries", v.entries},
@@ -33,7 +33,7 @@ void register_audit_commands(CLI::App& root, CliContext& ctx) {
         }
         return v.ok ? kOk : kFailure;
       }
-      auto entries = store->audit_entries(*f);
+      auto entries = store->audit().entries(*f);
       if (ctx.options.json) {
         print_json(entries);
         return kOk;

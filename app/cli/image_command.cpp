@@ -86,10 +86,10 @@ void register_image_commands(CLI::App& root, CliContext& ctx) {
     cmd->callback([&ctx, issue, file, ack] {
       ctx.action = [&ctx, issue, file, ack] {
         auto store = open_store(ctx.options);
-        AddedImage added = store->add_image(*issue, *file);
+        AddedImage added = store->images().add(*issue, *file);
         if (*ack) {
-          store->acknowledge_image(added.image.id);
-          added.image = store->get_image(added.image.id);
+          store->images().acknowledge(added.image.id);
+          added.image = store->images().get(added.image.id);
         }
         if (added.duplicate) std::cerr << "this incident already has this image; nothing was added\n";
         if (ctx.options.json) print_json(image_json(added.image));
@@ -105,7 +105,7 @@ void register_image_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, issue] {
       ctx.action = [&ctx, issue] {
-        print_images(open_store(ctx.options)->list_images(*issue), ctx.options.json);
+        print_images(open_store(ctx.options)->images().list(*issue), ctx.options.json);
         return kOk;
       };
     });
@@ -153,9 +153,9 @@ void register_image_commands(CLI::App& root, CliContext& ctx) {
         }
         if (added.empty()) throw Error(ErrorKind::InvalidInput, "nothing to add: give --redact, --rect, --arrow or --text");
         auto store = open_store(ctx.options);
-        auto all = store->image_annotations(*id);
+        auto all = store->images().annotations(*id);
         all.insert(all.end(), added.begin(), added.end());
-        store->save_image_annotations(*id, all);
+        store->images().save_annotations(*id, all);
         if (ctx.options.json) print_json(nlohmann::json::parse(annotations_to_json(all)));
         else std::cout << "added " << added.size() << " annotation(s); the image has " << all.size() << "\n";
         return kOk;
@@ -171,7 +171,7 @@ void register_image_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id, out] {
       ctx.action = [&ctx, id, out] {
-        open_store(ctx.options)->export_image(*id, *out);
+        open_store(ctx.options)->images().export_png(*id, *out);
         if (ctx.options.json) print_json({{"exported", *id}, {"path", *out}});
         else std::cout << "wrote " << *out << "\n";
         return kOk;
@@ -185,7 +185,7 @@ void register_image_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id] {
       ctx.action = [&ctx, id] {
-        open_store(ctx.options)->delete_image(*id);
+        open_store(ctx.options)->images().remove(*id);
         if (ctx.options.json) print_json({{"deleted", *id}});
         else std::cout << "deleted " << *id << "\n";
         return kOk;

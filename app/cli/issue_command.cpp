@@ -7,7 +7,7 @@
 namespace tftsr::cli {
 
 namespace {
-void print_issues(const std::vector<Issue>& issues, bool json) {
+void print_incidents(const std::vector<Incident>& issues, bool json) {
   if (json) return print_json(issues);
   std::vector<std::vector<std::string>> rows;
   for (const auto& i : issues)
@@ -15,9 +15,9 @@ void print_issues(const std::vector<Issue>& issues, bool json) {
   print_table({"ID", "SEV", "STATUS", "DOMAIN", "UPDATED", "TITLE"}, rows);
 }
 
-void print_detail(const IssueDetail& d, bool json) {
+void print_detail(const IncidentDetail& d, bool json) {
   if (json) return print_json(d);
-  const Issue& i = d.issue;
+  const Incident& i = d.incident;
   print_table({"FIELD", "VALUE"}, {{"id", i.id},
                                    {"title", i.title},
                                    {"severity", i.severity},
@@ -48,7 +48,7 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
 
   {
     auto* cmd = issue->add_subcommand("new", "Create an incident and print it");
-    auto in = std::make_shared<NewIssue>();
+    auto in = std::make_shared<NewIncident>();
     auto category = std::make_shared<std::string>();
     auto description = std::make_shared<std::string>();
     cmd->add_option("--title", in->title, "Title")->required();
@@ -60,16 +60,16 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
       ctx.action = [&ctx, in, category, description] {
         if (!category->empty()) in->category = *category;
         if (!description->empty()) in->description = *description;
-        Issue created = open_store(ctx.options)->create_issue(*in);
+        Incident created = open_store(ctx.options)->incidents().create(*in);
         if (ctx.options.json) print_json(created);
-        else print_issues({created}, false);
+        else print_incidents({created}, false);
         return kOk;
       };
     });
   }
   {
     auto* cmd = issue->add_subcommand("list", "List incidents, most recently updated first");
-    auto f = std::make_shared<IssueFilter>();
+    auto f = std::make_shared<IncidentFilter>();
     auto status = std::make_shared<std::string>();
     auto severity = std::make_shared<std::string>();
     auto category = std::make_shared<std::string>();
@@ -84,7 +84,7 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
         if (!status->empty()) f->status = *status;
         if (!severity->empty()) f->severity = *severity;
         if (!category->empty()) f->category = *category;
-        print_issues(open_store(ctx.options)->list_issues(*f), ctx.options.json);
+        print_incidents(open_store(ctx.options)->incidents().list(*f), ctx.options.json);
         return kOk;
       };
     });
@@ -96,7 +96,7 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id] {
       ctx.action = [&ctx, id] {
-        print_detail(open_store(ctx.options)->get_issue(*id), ctx.options.json);
+        print_detail(open_store(ctx.options)->incidents().get(*id), ctx.options.json);
         return kOk;
       };
     });
@@ -104,7 +104,7 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
   {
     auto* cmd = issue->add_subcommand("update", "Change fields of an incident");
     auto id = std::make_shared<std::string>();
-    auto p = std::make_shared<IssuePatch>();
+    auto p = std::make_shared<IncidentPatch>();
     cmd->add_option("ID", *id, "Incident id")->required();
     cmd->add_option("--title", p->title, "New title");
     cmd->add_option("--status", p->status, "open, investigating, resolved or closed")->check(CLI::IsMember(kStatusList));
@@ -114,9 +114,9 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id, p] {
       ctx.action = [&ctx, id, p] {
-        Issue i = open_store(ctx.options)->update_issue(*id, *p);
+        Incident i = open_store(ctx.options)->incidents().update(*id, *p);
         if (ctx.options.json) print_json(i);
-        else print_issues({i}, false);
+        else print_incidents({i}, false);
         return kOk;
       };
     });
@@ -128,7 +128,7 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id] {
       ctx.action = [&ctx, id] {
-        open_store(ctx.options)->delete_issue(*id);
+        open_store(ctx.options)->incidents().remove(*id);
         if (ctx.options.json) print_json({{"deleted", *id}});
         else std::cout << "deleted " << *id << "\n";
         return kOk;
@@ -144,7 +144,7 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, query, limit] {
       ctx.action = [&ctx, query, limit] {
-        print_issues(open_store(ctx.options)->search_issues(*query, *limit), ctx.options.json);
+        print_incidents(open_store(ctx.options)->incidents().search(*query, *limit), ctx.options.json);
         return kOk;
       };
     });

@@ -55,7 +55,7 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     cmd->callback([&ctx, issue, file] {
       ctx.action = [&ctx, issue, file] {
         auto store = open_store(ctx.options);
-        LogFile l = store->add_log(*issue, *file, stderr_progress(!ctx.options.json && isatty(2)));
+        LogFile l = store->logs().add(*issue, *file, stderr_progress(!ctx.options.json && isatty(2)));
         if (l.notes) std::cerr << "note: " << *l.notes << "\n";
         if (ctx.options.json) print_json(l);
         else print_logs({l}, false);
@@ -70,7 +70,7 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, issue] {
       ctx.action = [&ctx, issue] {
-        print_logs(open_store(ctx.options)->list_logs(*issue), ctx.options.json);
+        print_logs(open_store(ctx.options)->logs().list(*issue), ctx.options.json);
         return kOk;
       };
     });
@@ -82,7 +82,7 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id] {
       ctx.action = [&ctx, id] {
-        auto spans = open_store(ctx.options)->scan_log(*id, stderr_progress(!ctx.options.json && isatty(2)));
+        auto spans = open_store(ctx.options)->logs().scan(*id, stderr_progress(!ctx.options.json && isatty(2)));
         if (ctx.options.json) print_json(spans);
         else print_findings_summary(spans);
         return kOk;
@@ -96,7 +96,7 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id] {
       ctx.action = [&ctx, id] {
-        auto spans = open_store(ctx.options)->log_findings(*id);
+        auto spans = open_store(ctx.options)->logs().findings(*id);
         if (ctx.options.json) {
           print_json(spans);
           return kOk;
@@ -120,9 +120,9 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     cmd->callback([&ctx, id, keep] {
       ctx.action = [&ctx, id, keep] {
         auto store = open_store(ctx.options);
-        if (!store->get_log(*id).scanned_at) store->scan_log(*id);
-        for (const auto& type : *keep) store->set_finding_action(*id, "keep", std::nullopt, type);
-        RedactionSummary s = store->apply_redactions(*id);
+        if (!store->logs().get(*id).scanned_at) store->logs().scan(*id);
+        for (const auto& type : *keep) store->logs().set_finding_action(*id, "keep", std::nullopt, type);
+        RedactionSummary s = store->logs().apply_redactions(*id);
         if (ctx.options.json) {
           print_json({{"log_file_id", *id}, {"sha256", s.sha256}, {"size", s.size}, {"redacted", s.redacted},
                       {"kept", s.kept}});
@@ -148,7 +148,7 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id, redacted] {
       ctx.action = [&ctx, id, redacted] {
-        std::string text = open_store(ctx.options)->log_text(*id, *redacted);
+        std::string text = open_store(ctx.options)->logs().text(*id, *redacted);
         std::cout.write(text.data(), static_cast<std::streamsize>(text.size()));
         return kOk;
       };

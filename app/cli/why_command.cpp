@@ -32,7 +32,7 @@ void register_why_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id, step, question, answer, evidence] {
       ctx.action = [&ctx, id, step, question, answer, evidence] {
-        print_step(open_store(ctx.options)->add_step(*id, *step, *question, *answer, *evidence), ctx.options.json);
+        print_step(open_store(ctx.options)->incidents().add_step(*id, *step, *question, *answer, *evidence), ctx.options.json);
         return kOk;
       };
     });
@@ -48,7 +48,7 @@ void register_why_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id, p] {
       ctx.action = [&ctx, id, p] {
-        print_step(open_store(ctx.options)->update_step(*id, *p), ctx.options.json);
+        print_step(open_store(ctx.options)->incidents().update_step(*id, *p), ctx.options.json);
         return kOk;
       };
     });
@@ -60,7 +60,7 @@ void register_why_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id] {
       ctx.action = [&ctx, id] {
-        auto steps = open_store(ctx.options)->list_steps(*id);
+        auto steps = open_store(ctx.options)->incidents().steps(*id);
         if (ctx.options.json) {
           print_json(steps);
           return kOk;

@@ -11,7 +11,7 @@ void import_logs(AppState& state, const std::string& incident_id, const std::vec
     state.pool.submit(
         "Importing " + name,
         [triage, incident_id, file, name, &state](JobContext& ctx) -> WorkerPool::Apply {
-          LogFile log = triage->add_log(incident_id, file, progress_of(ctx));
+          LogFile log = triage->logs().add(incident_id, file, progress_of(ctx));
           return [&state, log, name] {
             state.notify(NoticeLevel::Success, "Log imported",
                          name + ": " + std::to_string(log.line_count) + " lines, " + log.encoding);

@@ -428,7 +428,7 @@ void Shell::draw_delete_confirmation() {
   ImGui::TextDisabled("Everything attached to it (steps, timeline, logs, images) is deleted too.");
   if (ImGui::Button("Delete")) {
     try {
-      state_.triage->delete_issue(id);
+      state_.triage->incidents().remove(id);
       state_.close_tab({ViewKind::Incident, id});
       incident_.forget(id);
       if (state_.selected_incident == id) state_.selected_incident.reset();

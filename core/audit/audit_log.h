@@ -7,19 +7,11 @@
 #include <string>
 #include <vector>
 
-#include "core/store/queries.h"
-#include "core/store/records.h"
+#include "core/model/audit_entry.h"
 
 namespace tftsr {
 
 class Database;
-
-struct AuditVerification {
-  bool ok = true;
-  std::int64_t entries = 0;
-  std::optional<std::string> first_broken_id;  // the first entry whose hash, link or order is wrong
-  std::string message;
-};
 
 class AuditLog {
  public:

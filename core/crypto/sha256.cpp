@@ -2,6 +2,8 @@
 
 #include <openssl/evp.h>
 
+#include <fstream>
+
 #include "core/error.h"
 
 namespace tftsr {
@@ -51,6 +53,16 @@ std::string to_hex(const std::uint8_t* data, std::size_t size) {
     out[2 * i + 1] = digits[data[i] & 0xF];
   }
   return out;
+}
+
+std::string sha256_file_hex(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw Error(ErrorKind::Storage, "cannot read " + path.string());
+  Sha256 hash;
+  for (char buf[1 << 16]; in.read(buf, sizeof buf) || in.gcount() > 0;)
+    hash.update(std::string_view(buf, static_cast<std::size_t>(in.gcount())));
+  if (in.bad()) throw Error(ErrorKind::Storage, "cannot read " + path.string());
+  return hash.finish_hex();
 }
 
 }  // namespace tftsr

@@ -1,5 +1,6 @@
 #pragma once
 #include <array>
+#include <filesystem>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -24,6 +25,8 @@ class Sha256 {
 };
 
 std::string sha256_hex(std::string_view data);
+// Of a whole file, read in pieces; Error(Storage) if it cannot be read.
+std::string sha256_file_hex(const std::filesystem::path& path);
 std::string to_hex(const std::uint8_t* data, std::size_t size);
 
 }  // namespace tftsr

@@ -12,7 +12,7 @@
 
 #include "core/progress.h"
 #include "core/store/encrypted_file_store.h"
-#include "core/store/records.h"
+#include "core/model/log_file.h"
 
 namespace tftsr {
 
@@ -43,14 +43,6 @@ std::vector<PiiSpan> detect_log_spans(const EncryptedFileStore& content, const L
 // Replaces the log's findings with new ones; a finding at the same place with the same type keeps
 // the decision it had.
 void record_spans(Database& db, const std::string& log_id, std::vector<PiiSpan>& spans);
-
-struct RedactionSummary {
-  std::string sha256;  // of the redacted text
-  std::int64_t size = 0;
-  std::map<std::string, std::int64_t> redacted;  // per type
-  std::map<std::string, std::int64_t> kept;      // per type
-  std::string blob;                              // sealed file holding the redacted text
-};
 
 // Builds the redacted text from the findings and their decisions and seals it into a new file.
 RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const LogFile& log,

@@ -100,10 +100,6 @@ std::string Statement::blob(int col) const {
   return p ? std::string(p, static_cast<std::size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
 }
 
-int Statement::column_count() const { return sqlite3_column_count(stmt_); }
-
-std::string Statement::column_name(int col) const { return sqlite3_column_name(stmt_, col); }
-
 // ---- Database ----
 
 Database Database::open(const std::filesystem::path& path, const std::string& passphrase,

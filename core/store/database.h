@@ -53,8 +53,6 @@ class Statement {
   std::optional<std::string> optional_text(int col) const;
   std::int64_t integer(int col) const;
   std::string blob(int col) const;
-  int column_count() const;
-  std::string column_name(int col) const;
 
  private:
   sqlite3* db_;

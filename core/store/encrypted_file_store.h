@@ -65,7 +65,6 @@ class EncryptedFileStore {
     Reader& operator=(const Reader&) = delete;
     std::uint64_t size() const { return size_; }
     std::string read(std::uint64_t offset, std::uint64_t length);
-    std::string read_all() { return read(0, size_); }
 
    private:
     friend class EncryptedFileStore;

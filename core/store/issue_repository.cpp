@@ -2,8 +2,9 @@
 
 #include <algorithm>
 
+#include "core/error.h"
 #include "core/store/database.h"
-#include "core/store/queries.h"
+#include "core/model/incident.h"
 
 namespace tftsr {
 
@@ -12,8 +13,8 @@ constexpr const char* kColumns =
     "issues.id, issues.title, issues.description, issues.severity, issues.status, issues.category, issues.source, "
     "issues.created_at, issues.updated_at, issues.resolved_at, issues.assigned_to, issues.tags";
 
-Issue read_issue(const Statement& st) {
-  Issue i;
+Incident read_issue(const Statement& st) {
+  Incident i;
   i.id = st.text(0);
   i.title = st.text(1);
   i.description = st.optional_text(2);
@@ -53,7 +54,7 @@ struct Query {
   std::vector<std::string> args;
 };
 
-Query build_where(const IssueFilter& f) {
+Query build_where(const IncidentFilter& f) {
   Query q;
   auto add = [&](const std::string& clause, const std::string& arg) {
     q.where += q.where.empty() ? " WHERE " : " AND ";
@@ -70,19 +71,19 @@ Query build_where(const IssueFilter& f) {
   return q;
 }
 
-const char* order_by(IssueSort s) {
+const char* order_by(IncidentSort s) {
   switch (s) {
-    case IssueSort::CreatedDesc: return " ORDER BY issues.created_at DESC, issues.id DESC";
-    case IssueSort::CreatedAsc: return " ORDER BY issues.created_at ASC, issues.id ASC";
-    case IssueSort::SeverityAsc: return " ORDER BY issues.severity ASC, issues.updated_at DESC, issues.id DESC";
-    case IssueSort::TitleAsc: return " ORDER BY issues.title COLLATE NOCASE ASC, issues.id ASC";
-    case IssueSort::UpdatedDesc: break;
+    case IncidentSort::CreatedDesc: return " ORDER BY issues.created_at DESC, issues.id DESC";
+    case IncidentSort::CreatedAsc: return " ORDER BY issues.created_at ASC, issues.id ASC";
+    case IncidentSort::SeverityAsc: return " ORDER BY issues.severity ASC, issues.updated_at DESC, issues.id DESC";
+    case IncidentSort::TitleAsc: return " ORDER BY issues.title COLLATE NOCASE ASC, issues.id ASC";
+    case IncidentSort::UpdatedDesc: break;
   }
   return " ORDER BY issues.updated_at DESC, issues.id DESC";
 }
 }  // namespace
 
-void IssueRepository::insert(const Issue& i) {
+void IssueRepository::insert(const Incident& i) {
   db_.prepare(
          "INSERT INTO issues(id, title, description, severity, status, category, source, created_at, updated_at, "
          "resolved_at, assigned_to, tags) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)")
@@ -92,14 +93,20 @@ void IssueRepository::insert(const Issue& i) {
       .run();
 }
 
-std::optional<Issue> IssueRepository::find(const std::string& id) {
+std::optional<Incident> IssueRepository::find(const std::string& id) {
   auto st = db_.prepare(std::string("SELECT ") + kColumns + " FROM issues WHERE id = ?");
   st.bind(1, id);
   if (!st.step()) return std::nullopt;
   return read_issue(st);
 }
 
-void IssueRepository::update(const Issue& i) {
+Incident IssueRepository::get(const std::string& id) {
+  auto i = find(id);
+  if (!i) throw Error(ErrorKind::NotFound, "no incident with id " + id);
+  return *i;
+}
+
+void IssueRepository::update(const Incident& i) {
   db_.prepare(
          "UPDATE issues SET title=?, description=?, severity=?, status=?, category=?, source=?, updated_at=?, "
          "resolved_at=?, assigned_to=?, tags=? WHERE id=?")
@@ -114,18 +121,18 @@ bool IssueRepository::remove(const std::string& id) {
   return db_.changes() > 0;
 }
 
-std::vector<Issue> IssueRepository::list(const IssueFilter& f) {
+std::vector<Incident> IssueRepository::list(const IncidentFilter& f) {
   Query q = build_where(f);
   std::string sql = std::string("SELECT ") + kColumns + " FROM issues" + q.where + order_by(f.sort);
   if (f.limit > 0) sql += " LIMIT " + std::to_string(f.limit) + " OFFSET " + std::to_string(std::max(0, f.offset));
   auto st = db_.prepare(sql);
   for (std::size_t i = 0; i < q.args.size(); ++i) st.bind(static_cast<int>(i + 1), q.args[i]);
-  std::vector<Issue> out;
+  std::vector<Incident> out;
   while (st.step()) out.push_back(read_issue(st));
   return out;
 }
 
-std::int64_t IssueRepository::count(const IssueFilter& f) {
+std::int64_t IssueRepository::count(const IncidentFilter& f) {
   if (f.text && !f.status && !f.severity && !f.category) {
     // Only words to match: the index alone knows how many, no join with issues needed.
     const std::string m = fts_query(*f.text);

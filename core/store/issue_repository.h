@@ -1,5 +1,5 @@
 #pragma once
-// SQL for the issues table. No validation here: the façade validates, this only reads and writes.
+// SQL for the issues table. No validation here: the incident service validates, this only reads and writes.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -10,17 +10,18 @@
 namespace tftsr {
 
 class Database;
-struct IssueFilter;
+struct IncidentFilter;
 
 class IssueRepository {
  public:
   explicit IssueRepository(Database& db) : db_(db) {}
-  void insert(const Issue& issue);
-  std::optional<Issue> find(const std::string& id);
-  void update(const Issue& issue);
+  void insert(const Incident& issue);
+  std::optional<Incident> find(const std::string& id);
+  Incident get(const std::string& id);  // Error(NotFound) if there is no such incident
+  void update(const Incident& issue);
   bool remove(const std::string& id);
-  std::vector<Issue> list(const IssueFilter& filter);
-  std::int64_t count(const IssueFilter& filter);
+  std::vector<Incident> list(const IncidentFilter& filter);
+  std::int64_t count(const IncidentFilter& filter);
   std::int64_t count_where(const std::string& where_sql, const std::vector<std::string>& args);
 
  private:

@@ -8,7 +8,7 @@ namespace {
 nlohmann::json opt(const std::optional<std::string>& s) { return s ? nlohmann::json(*s) : nlohmann::json(nullptr); }
 }  // namespace
 
-void to_json(nlohmann::json& j, const Issue& v) {
+void to_json(nlohmann::json& j, const Incident& v) {
   j = {{"id", v.id},
        {"title", v.title},
        {"description", opt(v.description)},
@@ -82,8 +82,8 @@ void to_json(nlohmann::json& j, const PiiSpan& v) {
        {"action", v.action}};
 }
 
-void to_json(nlohmann::json& j, const IssueDetail& v) {
-  to_json(j, v.issue);
+void to_json(nlohmann::json& j, const IncidentDetail& v) {
+  to_json(j, v.incident);
   j["resolution_steps"] = v.resolution_steps;
   j["timeline"] = v.timeline;
 }

@@ -6,14 +6,14 @@
 
 namespace tftsr {
 
-void to_json(nlohmann::json& j, const Issue& v);
+void to_json(nlohmann::json& j, const Incident& v);
 void to_json(nlohmann::json& j, const ResolutionStep& v);
 void to_json(nlohmann::json& j, const TimelineEvent& v);
 void to_json(nlohmann::json& j, const AuditEntry& v);
 void to_json(nlohmann::json& j, const Setting& v);
 void to_json(nlohmann::json& j, const LogFile& v);
 void to_json(nlohmann::json& j, const PiiSpan& v);
-// The issue's columns plus "resolution_steps" and "timeline" arrays.
-void to_json(nlohmann::json& j, const IssueDetail& v);
+// The incident's columns plus "resolution_steps" and "timeline" arrays.
+void to_json(nlohmann::json& j, const IncidentDetail& v);
 
 }  // namespace tftsr

@@ -3,10 +3,6 @@
 #include <imgui.h>
 #include <imgui_stdlib.h>
 
-#include <fstream>
-
-#include <nlohmann/json.hpp>
-
 #include "app/gui/audit_export.h"
 #include "app/gui/file_chooser.h"
 #include "app/gui/ui_probe.h"
@@ -40,7 +36,7 @@ void AuditView::refresh(AppState& state) {
   loaded_version_ = state.data_version;
   error_.clear();
   try {
-    entries_ = state.triage->audit_entries(current_filter());
+    entries_ = state.triage->audit().entries(current_filter());
   } catch (const Error& e) {
     entries_.clear();
     error_ = e.what();
@@ -55,7 +51,7 @@ void AuditView::verify(AppState& state) {
   state.pool.submit(
       "Verifying the audit chain",
       [triage, this](JobContext&) -> WorkerPool::Apply {
-        auto result = triage->verify_audit();
+        auto result = triage->audit().verify();
         return [this, result] {
           verification_ = result;
           verifying_ = false;
@@ -68,21 +64,11 @@ void AuditView::verify(AppState& state) {
 }
 
 void AuditView::export_to(AppState& state, const std::filesystem::path& file) {
-  bool json = file.extension() == ".json";
-  std::string text = json ? audit_to_json(entries_) : audit_to_csv(entries_);
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out << text;
-  out.close();
-  if (!out) {
-    state.notify(NoticeLevel::Error, "Export failed", "Could not write " + file.string());
-    return;
-  }
   try {
-    nlohmann::json details = {{"format", json ? "json" : "csv"}, {"entries", entries_.size()}, {"file", file.string()}};
-    state.triage->record_audit("audit_exported", "audit", "", details.dump());
+    state.triage->audit().export_to(file, current_filter());
     state.changed();
   } catch (const Error& e) {
-    state.notify(NoticeLevel::Warning, "Exported, but not recorded in the audit log", e.what());
+    state.notify(NoticeLevel::Error, "Export failed", e.what());
     return;
   }
   state.notify(NoticeLevel::Success, "Audit log exported", file.string());

@@ -15,7 +15,7 @@ void DashboardView::refresh(AppState& state) {
   state.pool.submit(
       "Updating the dashboard",
       [triage, version, &state, this](JobContext&) -> WorkerPool::Apply {
-        auto stats = triage->dashboard(15);
+        auto stats = triage->incidents().dashboard(15);
         return [stats = std::move(stats), version, &state, this]() mutable {
           if (version != loaded_version_) return;  // a newer refresh is on its way
           loading_ = false;

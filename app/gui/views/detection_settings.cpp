@@ -12,8 +12,7 @@ namespace tftsr::gui {
 void DetectionSettings::load(AppState& state) {
   loaded_version_ = state.data_version;
   try {
-    const auto disabled = state.triage->setting(Triage::kDisabledPiiTypesSetting).value_or("");
-    enabled_ = pii::all_pii_types() & ~pii::parse_type_list(disabled);
+    enabled_ = pii::all_pii_types() & ~state.triage->settings().disabled_pii_types();
     error_.clear();
   } catch (const Error& e) {
     error_ = e.what();
@@ -21,14 +20,8 @@ void DetectionSettings::load(AppState& state) {
 }
 
 void DetectionSettings::save(AppState& state) {
-  std::string disabled;
-  for (std::size_t i = 0; i < pii::kPiiTypeCount; ++i) {
-    if (enabled_.test(i)) continue;
-    if (!disabled.empty()) disabled += ',';
-    disabled += pii::pii_type_name(static_cast<pii::PiiType>(i));
-  }
   try {
-    state.triage->set_setting(Triage::kDisabledPiiTypesSetting, disabled);
+    state.triage->settings().set_disabled_pii_types(pii::all_pii_types() & ~enabled_);
     error_.clear();
     state.changed();
     loaded_version_ = state.data_version;

@@ -67,7 +67,7 @@ void ImageGalleryView::refresh(AppState& state) {
   list_job_ = state.pool.submit(
       "Listing screenshots",
       [triage, incident, weak](JobContext&) -> WorkerPool::Apply {
-        auto images = std::make_shared<std::vector<ImageAttachment>>(triage->list_images(incident));
+        auto images = std::make_shared<std::vector<ImageAttachment>>(triage->images().list(incident));
         return [weak, images] {
           if (auto self = weak.lock()) {
             self->list_job_ = 0;
@@ -93,7 +93,7 @@ void ImageGalleryView::request_thumbnail(AppState& state, const ImageAttachment&
       "Thumbnails",
       [triage, id, weak](JobContext& ctx) -> WorkerPool::Apply {
         // The marks and redactions burned in: the gallery never shows what a box hides.
-        RgbaImage full = triage->render_image(id);
+        RgbaImage full = triage->images().render(id);
         ctx.throw_if_cancelled();
         auto thumb = std::make_shared<RgbaImage>(make_thumbnail(full, kThumbnailSide));
         return [weak, id, thumb] {

@@ -54,7 +54,7 @@ void import_image_files(AppState& state, const std::string& incident_id,
     state.pool.submit(
         "Adding " + name,
         [triage, incident_id, file, &state](JobContext&) -> WorkerPool::Apply {
-          AddedImage added = triage->add_image(incident_id, file);
+          AddedImage added = triage->images().add(incident_id, file);
           return [&state, added] { report_added(state, added); };
         },
         [&state, name](const JobFailure& f) {
@@ -75,7 +75,7 @@ void paste_clipboard_image(AppState& state, const std::string& incident_id) {
       [triage, incident_id, tool = *tool, &state](JobContext& ctx) -> WorkerPool::Apply {
         const std::string bytes = read_clipboard_image(tool);
         ctx.throw_if_cancelled();
-        AddedImage added = triage->add_image_bytes(incident_id, paste_name(), bytes, true);
+        AddedImage added = triage->images().add_bytes(incident_id, paste_name(), bytes, true);
         return [&state, added] { report_added(state, added); };
       },
       [&state](const JobFailure& f) {

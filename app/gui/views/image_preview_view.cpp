@@ -28,8 +28,8 @@ void ImagePreviewView::cancel_jobs(WorkerPool& pool) {
 
 void ImagePreviewView::load(AppState& state) {
   try {
-    info_ = state.triage->get_image(id_);
-    editor_.load(state.triage->image_annotations(id_));
+    info_ = state.triage->images().get(id_);
+    editor_.load(state.triage->images().annotations(id_));
     error_.clear();
   } catch (const Error& e) {
     error_ = e.what();
@@ -45,7 +45,7 @@ void ImagePreviewView::request_decode(AppState& state) {
   decode_job_ = state.pool.submit(
       "Decoding " + title(),
       [triage, id, max_side, weak](JobContext& ctx) -> WorkerPool::Apply {
-        RgbaImage pixels = triage->decode_image(id);
+        RgbaImage pixels = triage->images().decode(id);
         ctx.throw_if_cancelled();
         // Larger than the GPU takes: show a reduced copy; annotations stay in image pixels.
         if (pixels.width > max_side || pixels.height > max_side) pixels = make_thumbnail(pixels, max_side);
@@ -96,7 +96,7 @@ void ImagePreviewView::request_save(AppState& state) {
     state.pool.submit(
         "Saving annotations",
         [triage, id, snapshot = std::move(snapshot), weak, &state, finish](JobContext&) -> WorkerPool::Apply {
-          triage->save_image_annotations(id, snapshot);
+          triage->images().save_annotations(id, snapshot);
           return [weak, &state, finish, id] {
             if (auto self = weak.lock()) self->textures_->erase("thumb:" + id);  // the gallery shows the marks too
             state.changed();
@@ -127,7 +127,7 @@ void ImagePreviewView::export_to(AppState& state, std::filesystem::path path) {
     state.pool.submit(
         "Exporting " + title(),
         [triage, id, path, weak, &state](JobContext&) -> WorkerPool::Apply {
-          triage->export_image(id, path);
+          triage->images().export_png(id, path);
           return [weak, &state, path] {
             if (auto self = weak.lock()) self->export_running_ = false;
             state.notify(NoticeLevel::Success, "Image exported", path.string());
@@ -182,7 +182,7 @@ void ImagePreviewView::draw_banner(AppState& state) {
   ImGui::BeginDisabled(!pixels_shown());
   if (ImGui::Button("I reviewed this image")) {
     try {
-      state.triage->acknowledge_image(id_);
+      state.triage->images().acknowledge(id_);
       info_->pii_warning_acknowledged = true;
       state.changed();
     } catch (const Error& e) {
@@ -278,7 +278,7 @@ void ImagePreviewView::draw_delete_confirmation(AppState& state) {
   ImGui::TextDisabled("The screenshot and its annotations are removed from the incident.");
   if (ImGui::Button("Delete")) {
     try {
-      state.triage->delete_image(id_);
+      state.triage->images().remove(id_);
       state.notify(NoticeLevel::Success, "Image deleted", info_->file_name);
       state.changed();
       state.close_tab(Tab{ViewKind::Image, {}, {}, id_});

@@ -43,7 +43,7 @@ void IncidentListView::invalidate_if_needed(AppState& state) {
   jobs_.push_back(state.pool.submit(
       "Counting incidents",
       [triage, filter, generation, this](JobContext&) -> WorkerPool::Apply {
-        std::int64_t total = triage->count_issues(filter);
+        std::int64_t total = triage->incidents().count(filter);
         return [this, generation, total] {
           if (generation != generation_) return;
           total_ = total;
@@ -76,7 +76,7 @@ void IncidentListView::request_page(AppState& state, int page) {
   jobs_.push_back(state.pool.submit(
       "Loading incidents",
       [triage, filter, generation, page, &state, this](JobContext&) -> WorkerPool::Apply {
-        auto rows = triage->list_issues(filter);
+        auto rows = triage->incidents().list(filter);
         return [this, generation, page, rows = std::move(rows), &state]() mutable {
           if (generation != generation_) return;
           pending_pages_.erase(page);

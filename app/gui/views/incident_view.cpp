@@ -37,12 +37,12 @@ IncidentView::Editor& IncidentView::load(AppState& state, const std::string& id)
   if (e.loaded_version == state.data_version || state.rekey_running) return e;
   e.loaded_version = state.data_version;
   try {
-    e.detail = state.triage->get_issue(id);
-    e.logs = state.triage->list_logs(id);
+    e.detail = state.triage->incidents().get(id);
+    e.logs = state.triage->logs().list(id);
     e.error.clear();
-    state.incident_titles[id] = e.detail->issue.title;
-    if (!e.editing_title) e.title = e.detail->issue.title;
-    if (!e.description_dirty) e.description = e.detail->issue.description.value_or("");
+    state.incident_titles[id] = e.detail->incident.title;
+    if (!e.editing_title) e.title = e.detail->incident.title;
+    if (!e.description_dirty) e.description = e.detail->incident.description.value_or("");
   } catch (const Error& err) {
     e.detail.reset();
     e.error = err.what();
@@ -52,7 +52,7 @@ IncidentView::Editor& IncidentView::load(AppState& state, const std::string& id)
 
 void IncidentView::apply(AppState& state, Editor& e, const std::string& id, const IssuePatch& patch) {
   try {
-    state.triage->update_issue(id, patch);
+    state.triage->incidents().update(id, patch);
     state.changed();
   } catch (const Error& err) {
     e.error = err.what();
@@ -96,7 +96,7 @@ void IncidentView::draw(AppState& state, const std::string& id) {
 }
 
 void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id) {
-  const Issue& issue = e.detail->issue;
+  const Issue& issue = e.detail->incident;
   ImGui::PushID(id.c_str());
   if (e.editing_title) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6.0f);
@@ -204,7 +204,7 @@ void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& 
   ImGui::SameLine();
   if (ImGui::Button("Revert")) {
     e.description_dirty = false;
-    e.description = e.detail->issue.description.value_or("");
+    e.description = e.detail->incident.description.value_or("");
   }
   ImGui::EndDisabled();
   if (e.description_dirty) {
@@ -278,7 +278,7 @@ void IncidentView::draw_timeline(AppState& state, Editor& e, const std::string& 
   add |= ImGui::Button("Add note");
   if (add && e.note.find_first_not_of(" \t") != std::string::npos) {
     try {
-      state.triage->add_note(id, e.note);
+      state.triage->incidents().add_note(id, e.note);
       e.note.clear();
       state.changed();
     } catch (const Error& err) {
@@ -305,7 +305,7 @@ void IncidentView::draw_summary(AppState& state, const std::string& id) {
     ImGui::TextDisabled("Nothing selected.");
     return;
   }
-  const Issue& issue = e.detail->issue;
+  const Issue& issue = e.detail->incident;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(issue.title.c_str());
   ImGui::PopTextWrapPos();

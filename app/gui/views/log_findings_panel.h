@@ -9,7 +9,7 @@
 
 #include <imgui.h>
 
-#include "core/store/records.h"
+#include "core/model/finding.h"
 
 namespace tftsr::gui {
 

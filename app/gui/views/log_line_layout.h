@@ -8,7 +8,7 @@
 #include <string_view>
 #include <vector>
 
-#include "core/store/records.h"
+#include "core/model/finding.h"
 
 namespace tftsr::gui {
 

@@ -39,7 +39,7 @@ std::string LogView::title() const { return log_ ? log_->file_name : "Log"; }
 TextReader LogView::reader(AppState& state) const {
   Triage* triage = state.triage.get();
   return [triage, id = log_id_](std::int64_t offset, std::int64_t length) {
-    return triage->log_text_range(id, false, offset, length);
+    return triage->logs().text_range(id, false, offset, length);
   };
 }
 
@@ -51,7 +51,7 @@ void LogView::cancel_jobs(WorkerPool& pool) {
 void LogView::start(AppState& state) {
   started_ = true;
   try {
-    log_ = state.triage->get_log(log_id_);
+    log_ = state.triage->logs().get(log_id_);
   } catch (const Error& e) {
     error_ = e.what();
     return;
@@ -79,7 +79,7 @@ void LogView::load_findings(AppState& state) {
   std::weak_ptr<LogView> self = weak_from_this();
   try {
     jobs_.push_back(state.pool.submit("Loading findings", [triage, self, id = log_id_](JobContext&) -> WorkerPool::Apply {
-      auto found = std::make_shared<std::vector<PiiSpan>>(triage->log_findings(id));
+      auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().findings(id));
       return [self, found] {
         if (auto view = self.lock()) view->set_findings(std::move(*found));
       };
@@ -218,7 +218,7 @@ void LogView::ensure_window(AppState& state, std::int64_t first, std::int64_t en
   const std::int64_t last_block = std::min((known - 1) / per, (end - 1) / per + kMarginBlocks);
   const LineBlock a = index_->block_of(first_block * per);
   const LineBlock b = index_->block_of(last_block * per);
-  window_.text = state.triage->log_text_range(log_id_, false, a.bytes.begin, b.bytes.end - a.bytes.begin);
+  window_.text = state.triage->logs().text_range(log_id_, false, a.bytes.begin, b.bytes.end - a.bytes.begin);
   window_.lines = split_lines(window_.text);
   window_.first_line = a.first_line;
   window_.offset = a.bytes.begin;
@@ -472,7 +472,7 @@ void LogView::toggle_finding(AppState& state, std::size_t index) {
   state.pool.submit(
       "Saving a decision",
       [triage, id = log_id_, span = f.id, action = f.action](JobContext&) -> WorkerPool::Apply {
-        triage->set_finding_action(id, action, span);
+        triage->logs().set_finding_action(id, action, span);
         return [] {};
       },
       [&state, self](const JobFailure& failure) {
@@ -492,7 +492,7 @@ void LogView::set_actions(AppState& state, const std::string& action, const std:
   state.pool.submit(
       "Saving decisions",
       [triage, id = log_id_, action, pii_type, value](JobContext&) -> WorkerPool::Apply {
-        triage->set_finding_action(id, action, std::nullopt, pii_type, value);
+        triage->logs().set_finding_action(id, action, std::nullopt, pii_type, value);
         return [] {};
       },
       [&state, self](const JobFailure& failure) {
@@ -543,8 +543,8 @@ void LogView::run_scan(AppState& state) {
   jobs_.push_back(state.pool.submit(
       "Scanning " + log_->file_name,
       [triage, self, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
-        auto found = std::make_shared<std::vector<PiiSpan>>(triage->scan_log(id, progress_of(ctx)));
-        auto log = std::make_shared<LogFile>(triage->get_log(id));
+        auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().scan(id, progress_of(ctx)));
+        auto log = std::make_shared<LogFile>(triage->logs().get(id));
         return [self, found, log, &state] {
           const std::size_t n = found->size();
           if (auto view = self.lock()) {
@@ -569,9 +569,9 @@ void LogView::run_apply(AppState& state) {
   jobs_.push_back(state.pool.submit(
       "Applying redactions to " + log_->file_name,
       [triage, self, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
-        auto summary = std::make_shared<RedactionSummary>(triage->apply_redactions(id, progress_of(ctx)));
-        auto log = std::make_shared<LogFile>(triage->get_log(id));
-        auto found = std::make_shared<std::vector<PiiSpan>>(triage->log_findings(id));
+        auto summary = std::make_shared<RedactionSummary>(triage->logs().apply_redactions(id, progress_of(ctx)));
+        auto log = std::make_shared<LogFile>(triage->logs().get(id));
+        auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().findings(id));
         return [self, summary, log, found, &state] {
           if (auto view = self.lock()) {
             view->applying_ = false;

@@ -34,7 +34,7 @@ void NewIncidentDialog::create(AppState& state) {
   if (domain_ >= 0) in.category = domain_id(domain_);
   if (!description_.empty()) in.description = description_;
   try {
-    Issue created = state.triage->create_issue(in);
+    Issue created = state.triage->incidents().create(in);
     state.incident_titles[created.id] = created.title;
     state.selected_incident = created.id;
     state.open_tab({ViewKind::Incident, created.id});

@@ -49,7 +49,7 @@ const char* const kWords[] = {"nginx",  "kafka",   "postgres", "dns",     "vpn",
 
 void seed(const std::filesystem::path& dir, int count) {
   auto store = Triage::open(dir, kPassphrase);
-  std::int64_t have = store->count_issues({});
+  std::int64_t have = store->incidents().count({});
   if (have >= count) {
     std::printf("store: reusing %lld incidents in %s\n", static_cast<long long>(have), dir.c_str());
     return;
@@ -57,11 +57,11 @@ void seed(const std::filesystem::path& dir, int count) {
   std::mt19937 rng(42);
   auto start = Clock::now();
   for (std::int64_t i = have; i < count; ++i) {
-    NewIssue in;
+    NewIncident in;
     in.title = std::string(kWords[rng() % 16]) + " " + kWords[rng() % 16] + " incident " + std::to_string(i);
     in.severity = kSeverities[rng() % 4];
     in.description = std::string("Seen on host-") + std::to_string(rng() % 500) + " after " + kWords[rng() % 16];
-    store->create_issue(in);
+    store->incidents().create(in);
     if ((i + 1) % 10000 == 0)
       std::printf("store: %lld incidents (%.0f per second)\n", static_cast<long long>(i + 1),
                   static_cast<double>(i + 1 - have) / (ms_since(start) / 1000.0));

@@ -104,14 +104,14 @@ int main(int argc, char** argv) {
       std::printf("preparing: a 3840x2160 screenshot and %d of 1280x720 ...\n", image_count);
       std::fflush(stdout);
       auto triage = Triage::open(dir, kPassphrase);
-      NewIssue in;
+      NewIncident in;
       in.title = "Bench incident";
       in.severity = "P3";
-      incident = triage->create_issue(in).id;
+      incident = triage->incidents().create(in).id;
       big_id =
-          triage->add_image_bytes(incident, "big-4k.png", encode_png(screenshot(3840, 2160, 9999)), false).image.id;
+          triage->images().add_bytes(incident, "big-4k.png", encode_png(screenshot(3840, 2160, 9999)), false).image.id;
       for (int i = 0; i < image_count; ++i)
-        triage->add_image_bytes(incident, "screenshot-" + std::to_string(i) + ".png",
+        triage->images().add_bytes(incident, "screenshot-" + std::to_string(i) + ".png",
                                 encode_png(screenshot(1280, 720, static_cast<unsigned>(i))), i % 2 == 0);
     }
 

@@ -125,16 +125,16 @@ int main(int argc, char** argv) {
   Bench b;
   b.state.triage = Triage::open(dir / "data", "bench passphrase");
   b.state.mono_font = b.context.mono_font();
-  NewIssue in;
+  NewIncident in;
   in.title = "Bench";
   in.severity = "P3";
-  const Issue issue = b.state.triage->create_issue(in);
+  const Incident issue = b.state.triage->incidents().create(in);
   t = Clock::now();
-  const LogFile log = b.state.triage->add_log(issue.id, dir / "big.log");
+  const LogFile log = b.state.triage->logs().add(issue.id, dir / "big.log");
   std::printf("  import             %8.0f ms  (%.0f MiB/s)\n", ms_since(t), static_cast<double>(mib) / (ms_since(t) / 1000.0));
   std::filesystem::remove(dir / "big.log");
   t = Clock::now();
-  std::printf("  scan               %8.0f ms  (%zu findings)\n", ms_since(t), b.state.triage->scan_log(log.id).size());
+  std::printf("  scan               %8.0f ms  (%zu findings)\n", ms_since(t), b.state.triage->logs().scan(log.id).size());
   const double rss_before = resident_mib();
 
   // Open the view: the first screen must come while the index is still being built.

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/crypto/sha256.h"
 #include "ui_fixture.h"
 
 using namespace tftsr;
@@ -21,12 +22,12 @@ std::string read_file(const std::filesystem::path& p) {
 
 void seed_audit(UiFixture& f) {
   auto& t = *f.shell->state().triage;
-  NewIssue in;
+  NewIncident in;
   in.title = "Temporary";
   in.severity = "P4";
-  auto issue = t.create_issue(in);
-  t.delete_issue(issue.id);  // audited
-  t.record_audit("ai_request", "issue", "abc", R"({"provider":"ollama","sha256":"00ff"})");
+  auto issue = t.incidents().create(in);
+  t.incidents().remove(issue.id);  // audited
+  t.settings().set_disabled_pii_types(pii::PiiTypeSet().set(static_cast<std::size_t>(pii::PiiType::Hostname)));
   f.shell->state().changed();
 }
 }  // namespace
@@ -53,8 +54,9 @@ TEST_CASE("selecting an audit entry shows its details pretty-printed") {
   f.shell->state().open_tab({ViewKind::Audit, {}});
   f.ui->frame(3);
   CHECK_FALSE(f.ui->has("audit.details"));
-  // Newest first or oldest first, the ai_request row is one of the two.
-  std::string key = f.ui->has("audit.row:ai_request:0") ? "audit.row:ai_request:0" : "audit.row:ai_request:1";
+  // Newest first or oldest first, the pii_types_change row is one of the two.
+  std::string key =
+      f.ui->has("audit.row:pii_types_change:0") ? "audit.row:pii_types_change:0" : "audit.row:pii_types_change:1";
   f.ui->click(key);
   CHECK(f.ui->has("audit.details"));
 }
@@ -70,7 +72,7 @@ TEST_CASE("exporting the audit log writes CSV or JSON and is itself audited") {
   std::string csv = read_file(csv_file);
   CHECK(csv.starts_with("seq,id,timestamp,action,entity_type,entity_id,user_id,details,prev_hash,entry_hash\r\n"));
   CHECK(csv.find("\"issue_delete\"") != std::string::npos);
-  CHECK(csv.find(R"("{""provider"":""ollama"",""sha256"":""00ff""}")") != std::string::npos);  // quotes doubled
+  CHECK(csv.find(R"("{""after"":""Hostname"",""before"":""""}")") != std::string::npos);  // quotes doubled
 
   const auto json_file = f.dir.path() / "audit.json";
   f.ui->frame(2);
@@ -81,6 +83,11 @@ TEST_CASE("exporting the audit log writes CSV or JSON and is itself audited") {
   bool found_export = false;
   for (auto& e : json) found_export |= e["action"] == "audit_exported";
   CHECK(found_export);
-  auto exported = f.shell->state().triage->audit_entries(AuditFilter{.action = "audit_exported"});
-  CHECK(exported.size() == 2);
+  auto exported = f.shell->state().triage->audit().entries(AuditFilter{.action = "audit_exported"});
+  REQUIRE(exported.size() == 2);
+  // The entry names the file and hashes exactly the bytes written.
+  auto details = nlohmann::json::parse(*exported[0].details);
+  if (details["format"] != "json") details = nlohmann::json::parse(*exported[1].details);
+  CHECK(details["file"] == json_file.string());
+  CHECK(details["sha256"] == sha256_hex(read_file(json_file)));
 }

@@ -7,11 +7,11 @@ using namespace tftsr::gui;
 using namespace tftsr::gui::test;
 
 namespace {
-Issue make(Triage& t, const std::string& title, const std::string& severity) {
-  NewIssue in;
+Incident make(Triage& t, const std::string& title, const std::string& severity) {
+  NewIncident in;
   in.title = title;
   in.severity = severity;
-  return t.create_issue(in);
+  return t.incidents().create(in);
 }
 }  // namespace
 
@@ -22,9 +22,9 @@ TEST_CASE("the dashboard counts open, recently resolved and open P1/P2 incidents
     make(*store, "Database down", "P1");
     make(*store, "Slow login page", "P3");
     auto fixed = make(*store, "Certificate expired", "P2");
-    IssuePatch resolve;
+    IncidentPatch resolve;
     resolve.status = "resolved";
-    store->update_issue(fixed.id, resolve);
+    store->incidents().update(fixed.id, resolve);
   }
   UiConfig config;
   WorkerPool pool(2);
@@ -59,10 +59,10 @@ TEST_CASE("the dashboard follows changes made in the UI") {
   f.wait_unlocked();
   REQUIRE(f.ui->frames_until([&] { return !f.shell->dashboard().loading(); }));
   CHECK(f.shell->dashboard().stats().open == 0);
-  NewIssue in;
+  NewIncident in;
   in.title = "Queue backlog";
   in.severity = "P2";
-  f.shell->state().triage->create_issue(in);
+  f.shell->state().triage->incidents().create(in);
   f.shell->state().changed();  // what every view does after a change
   REQUIRE(f.ui->frames_until([&] { return f.shell->dashboard().stats().open == 1; }));
   CHECK(f.shell->dashboard().stats().open_p1_p2 == 1);

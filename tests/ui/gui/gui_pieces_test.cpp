@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/gui/audit_export.h"
+#include "core/audit/audit_export.h"
 #include "app/gui/command_palette.h"
 #include "app/gui/gui_options.h"
 #include "app/gui/ui_config.h"

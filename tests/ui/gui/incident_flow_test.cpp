@@ -9,11 +9,11 @@ using namespace tftsr::gui;
 using namespace tftsr::gui::test;
 
 namespace {
-Issue seed(UiFixture& f, const std::string& title) {
-  NewIssue in;
+Incident seed(UiFixture& f, const std::string& title) {
+  NewIncident in;
   in.title = title;
   in.severity = "P2";
-  auto issue = f.shell->state().triage->create_issue(in);
+  auto issue = f.shell->state().triage->incidents().create(in);
   f.shell->state().changed();
   return issue;
 }
@@ -55,9 +55,9 @@ TEST_CASE("resolving from the incident header asks to confirm first") {
   f.ui->click("incident.status");
   f.ui->click("incident.status:resolved");
   REQUIRE(f.ui->has("incident.confirm_status"));
-  CHECK(f.shell->state().triage->get_issue(issue.id).issue.status == "open");  // not yet
+  CHECK(f.shell->state().triage->incidents().get(issue.id).incident.status == "open");  // not yet
   f.ui->click("incident.confirm_status");
-  auto now = f.shell->state().triage->get_issue(issue.id).issue;
+  auto now = f.shell->state().triage->incidents().get(issue.id).incident;
   CHECK(now.status == "resolved");
   CHECK(now.resolved_at.has_value());
 }
@@ -70,11 +70,11 @@ TEST_CASE("deleting an incident asks to confirm, then removes it and its tab") {
   f.ui->frame(3);
   f.ui->click("incident.delete");
   REQUIRE(f.ui->has("delete.confirm"));
-  CHECK(f.shell->state().triage->count_issues({}) == 1);
+  CHECK(f.shell->state().triage->incidents().count({}) == 1);
   f.ui->click("delete.confirm");
   const auto& notices = f.shell->state().notifications.all();
   INFO("last notice: " << (notices.empty() ? "" : notices.back().title + " " + notices.back().message));
-  CHECK(f.shell->state().triage->count_issues({}) == 0);
+  CHECK(f.shell->state().triage->incidents().count({}) == 0);
   for (const Tab& t : f.shell->state().centre.tabs) CHECK(t.incident_id != issue.id);
 }
 
@@ -88,7 +88,7 @@ TEST_CASE("severity and domain change in place from the header") {
   f.ui->click("incident.severity:P4");
   f.ui->click("incident.domain");
   f.ui->click("incident.domain:Hardware");
-  auto now = f.shell->state().triage->get_issue(issue.id).issue;
+  auto now = f.shell->state().triage->incidents().get(issue.id).incident;
   CHECK(now.severity == "P4");
   CHECK(now.category == std::optional<std::string>("hardware"));
   CHECK(now.status == "open");  // no confirmation needed for these
@@ -103,6 +103,6 @@ TEST_CASE("the description is edited in place and saved") {
   f.ui->click("incident.description");
   f.ui->type("Timezone change at midnight");
   f.ui->click("incident.save_description");
-  CHECK(f.shell->state().triage->get_issue(issue.id).issue.description ==
+  CHECK(f.shell->state().triage->incidents().get(issue.id).incident.description ==
         std::optional<std::string>("Timezone change at midnight"));
 }

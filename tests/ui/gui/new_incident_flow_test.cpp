@@ -17,7 +17,7 @@ TEST_CASE("Ctrl+N opens the dialog with the title focused, and Enter creates the
   f.ui->type("Disk full on db01");
   f.ui->press(GLFW_KEY_ENTER);
 
-  auto issues = f.shell->state().triage->list_issues({});
+  auto issues = f.shell->state().triage->incidents().list({});
   REQUIRE(issues.size() == 1);
   CHECK(issues[0].title == "Disk full on db01");
   CHECK(issues[0].severity == "P3");  // the default
@@ -38,7 +38,7 @@ TEST_CASE("severity, domain and description chosen in the dialog are stored") {
   f.ui->type("Tunnels drop every 5 minutes");
   f.ui->click("new_incident.create");
 
-  auto issues = f.shell->state().triage->list_issues({});
+  auto issues = f.shell->state().triage->incidents().list({});
   REQUIRE(issues.size() == 1);
   CHECK(issues[0].severity == "P1");
   CHECK(issues[0].category == std::optional<std::string>("network"));
@@ -52,7 +52,7 @@ TEST_CASE("an empty title is refused with a message and nothing is created") {
   f.ui->type("   ");
   f.ui->press(GLFW_KEY_ENTER);
   CHECK(f.ui->has("new_incident.title"));  // still open
-  CHECK(f.shell->state().triage->count_issues({}) == 0);
+  CHECK(f.shell->state().triage->incidents().count({}) == 0);
   f.ui->click("new_incident.cancel");
   CHECK_FALSE(f.ui->has("new_incident.title"));
 }

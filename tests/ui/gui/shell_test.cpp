@@ -108,15 +108,15 @@ TEST_CASE("dropped log files are imported into the open incident") {
   REQUIRE(f.shell->state().notifications.all().size() == 1);
   CHECK(f.shell->state().notifications.all().back().title == "No incident to attach to");
 
-  NewIssue in;
+  NewIncident in;
   in.title = "Web tier errors";
   in.severity = "P2";
-  auto issue = f.shell->state().triage->create_issue(in);
+  auto issue = f.shell->state().triage->incidents().create(in);
   f.shell->state().open_tab({ViewKind::Incident, issue.id});
   f.ui->frame(3);
   f.shell->drop_files({log});
   REQUIRE(f.ui->frames_until([&] { return f.shell->state().notifications.all().back().title == "Log imported"; }));
-  auto logs = f.shell->state().triage->list_logs(issue.id);
+  auto logs = f.shell->state().triage->logs().list(issue.id);
   REQUIRE(logs.size() == 1);
   CHECK(logs[0].file_name == "nginx.log");
   CHECK(logs[0].line_count == 2);
@@ -125,10 +125,10 @@ TEST_CASE("dropped log files are imported into the open incident") {
 TEST_CASE("a binary file dropped on an incident is refused with a message") {
   UiFixture f;
   f.wait_unlocked();
-  NewIssue in;
+  NewIncident in;
   in.title = "Core dump";
   in.severity = "P3";
-  auto issue = f.shell->state().triage->create_issue(in);
+  auto issue = f.shell->state().triage->incidents().create(in);
   f.shell->state().open_tab({ViewKind::Incident, issue.id});
   f.ui->frame(3);
   const auto bin = f.dir.path() / "core.bin";
@@ -139,7 +139,7 @@ TEST_CASE("a binary file dropped on an incident is refused with a message") {
   f.shell->drop_files({bin});
   REQUIRE(f.ui->frames_until([&] { return !f.pool.busy() && !f.shell->state().notifications.all().empty(); }));
   CHECK(f.shell->state().notifications.all().back().title == "Could not import core.bin");
-  CHECK(f.shell->state().triage->list_logs(issue.id).empty());
+  CHECK(f.shell->state().triage->logs().list(issue.id).empty());
 }
 
 TEST_CASE("changing the passphrase in Settings re-keys the store on the pool") {
@@ -166,13 +166,13 @@ TEST_CASE("turning a PII type off in Settings reaches the store's detection sett
   f.ui->frame(2);
   f.ui->click("settings.pii:Hostname");
   f.ui->frame(1);
-  CHECK(f.shell->state().triage->setting(Triage::kDisabledPiiTypesSetting) == "Hostname");
+  CHECK(f.shell->state().triage->settings().get(kDisabledPiiTypesSetting) == "Hostname");
   f.ui->click("settings.pii:Ipv4");
   f.ui->frame(1);
-  CHECK(f.shell->state().triage->setting(Triage::kDisabledPiiTypesSetting) == "Ipv4,Hostname");
+  CHECK(f.shell->state().triage->settings().get(kDisabledPiiTypesSetting) == "Ipv4,Hostname");
   f.ui->click("settings.pii:Hostname");
   f.ui->frame(1);
-  CHECK(f.shell->state().triage->setting(Triage::kDisabledPiiTypesSetting) == "Ipv4");
+  CHECK(f.shell->state().triage->settings().get(kDisabledPiiTypesSetting) == "Ipv4");
 }
 
 TEST_CASE("a failed background job becomes a toast and stays in the notifications") {

@@ -13,7 +13,7 @@ using namespace tftsr::gui::test;
 namespace {
 std::vector<Annotation> stored(ImageFixture& t, ImagePreviewView& preview) {
   t.settle(preview);
-  return t.triage().image_annotations(t.image.id);
+  return t.triage().images().annotations(t.image.id);
 }
 }  // namespace
 

@@ -29,11 +29,11 @@ std::filesystem::path write_png(const std::filesystem::path& dir, const std::str
 
 ImageFixture::ImageFixture() {
   f.wait_unlocked();
-  NewIssue in;
+  NewIncident in;
   in.title = "Checkout page blank";
   in.severity = "P2";
-  incident_id = triage().create_issue(in).id;
-  image = triage().add_image(incident_id, write_png(f.dir.path(), "checkout.png", picture)).image;
+  incident_id = triage().incidents().create(in).id;
+  image = triage().images().add(incident_id, write_png(f.dir.path(), "checkout.png", picture)).image;
   f.shell->state().changed();
 }
 

@@ -35,10 +35,10 @@ TEST_CASE("an image file dropped on the window is attached to the open incident 
   t.f.shell->drop_files({path});
   // The worker stores the image; the notice follows when the UI thread applies the result.
   REQUIRE(t.f.ui->frames_until([&] {
-    return t.triage().list_images(t.incident_id).size() == 2 && has_notice(t.f.shell->state(), "Screenshot attached");
+    return t.triage().images().list(t.incident_id).size() == 2 && has_notice(t.f.shell->state(), "Screenshot attached");
   }));
-  CHECK(t.triage().list_logs(t.incident_id).empty());
-  const auto images = t.triage().list_images(t.incident_id);
+  CHECK(t.triage().logs().list(t.incident_id).empty());
+  const auto images = t.triage().images().list(t.incident_id);
   CHECK(std::any_of(images.begin(), images.end(),
                     [](const ImageAttachment& i) { return i.width == 20 && i.height == 10; }));
   CHECK(has_notice(t.f.shell->state(), "Screenshot attached"));
@@ -53,7 +53,7 @@ TEST_CASE("a dropped file that claims to be a PNG but is broken is refused with 
   t.f.shell->drop_files({path});
   REQUIRE(t.f.ui->frames_until([&] { return has_notice(t.f.shell->state(), "Could not attach broken.png"); }));
   CHECK_FALSE(last_notice(t.f.shell->state())->message.empty());
-  CHECK(t.triage().list_images(t.incident_id).size() == 1);
+  CHECK(t.triage().images().list(t.incident_id).size() == 1);
 }
 
 TEST_CASE("the preview's review button acknowledges the image and clears the gallery badge") {
@@ -62,10 +62,10 @@ TEST_CASE("the preview's review button acknowledges the image and clears the gal
   CHECK_FALSE(preview.acknowledged());
   // The badge is in the gallery tab, which is behind the preview now: check the store instead and
   // come back to the gallery after the review.
-  CHECK_FALSE(t.triage().get_image(t.image.id).pii_warning_acknowledged);
+  CHECK_FALSE(t.triage().images().get(t.image.id).pii_warning_acknowledged);
   t.f.ui->click("image.acknowledge");
   CHECK(preview.acknowledged());
-  CHECK(t.triage().get_image(t.image.id).pii_warning_acknowledged);
+  CHECK(t.triage().images().get(t.image.id).pii_warning_acknowledged);
   CHECK_FALSE(t.f.ui->has("image.acknowledge"));  // the banner is gone
   t.f.shell->state().open_tab(Tab{ViewKind::Gallery, t.incident_id});
   // The gallery reloads its list on the worker pool: give it a bounded while to arrive.
@@ -91,7 +91,7 @@ TEST_CASE("a redaction box drawn with the mouse is saved and survives a restart 
   t.drag(preview, {10, 10}, {30, 20});
   t.settle(preview);
 
-  const auto saved = t.triage().image_annotations(t.image.id);
+  const auto saved = t.triage().images().annotations(t.image.id);
   REQUIRE(saved.size() == 1);
   CHECK(saved[0].kind == AnnotationKind::RedactionBox);
   const RectF box = bounds_of(saved[0]);
@@ -127,7 +127,7 @@ TEST_CASE("a redaction box drawn with the mouse is saved and survives a restart 
   // A restart: the store is closed and opened again, the preview loads the same box, editable.
   t.f.shell->close_store();
   auto reopened = open_store(t.f.dir.path());
-  const auto again = reopened->image_annotations(t.image.id);
+  const auto again = reopened->images().annotations(t.image.id);
   REQUIRE(again.size() == 1);
   CHECK(again[0] == saved[0]);
 }
@@ -137,17 +137,17 @@ TEST_CASE("a new shell over the same store shows the saved box in the editor whe
   std::string image_id;
   {
     auto triage = open_store(dir.path());
-    NewIssue in;
+    NewIncident in;
     in.title = "Saved marks";
     in.severity = "P3";
-    const std::string incident = triage->create_issue(in).id;
-    image_id = triage->add_image_bytes(incident, "shot.png", encode_png(test_picture()), true).image.id;
+    const std::string incident = triage->incidents().create(in).id;
+    image_id = triage->images().add_bytes(incident, "shot.png", encode_png(test_picture()), true).image.id;
     Annotation box;
     box.id = "box-1";
     box.kind = AnnotationKind::RedactionBox;
     box.p1 = {5, 5};
     box.p2 = {15, 12};
-    triage->save_image_annotations(image_id, {box});
+    triage->images().save_annotations(image_id, {box});
   }
   UiConfig config;
   WorkerPool pool{2};
@@ -175,7 +175,7 @@ TEST_CASE("a new shell over the same store shows the saved box in the editor whe
   REQUIRE(preview->editor().selected().has_value());
   ui.press(GLFW_KEY_DELETE);
   REQUIRE(ui.frames_until([&] { return !preview->busy() && !pool.busy(); }));
-  CHECK(shell.state().triage->image_annotations(image_id).empty());
+  CHECK(shell.state().triage->images().annotations(image_id).empty());
   pool.shutdown();
   pool.drain();
 }
@@ -200,9 +200,9 @@ TEST_CASE("deleting an image asks first then removes it and closes its tab") {
   (void)preview;
   t.f.ui->click("image.delete");
   REQUIRE(t.f.ui->has("image.delete.confirm"));
-  CHECK(t.triage().list_images(t.incident_id).size() == 1);  // nothing happens before the answer
+  CHECK(t.triage().images().list(t.incident_id).size() == 1);  // nothing happens before the answer
   t.f.ui->click("image.delete.confirm");
-  CHECK(t.triage().list_images(t.incident_id).empty());
+  CHECK(t.triage().images().list(t.incident_id).empty());
   t.f.ui->frame(2);
   CHECK_FALSE(t.f.ui->has("image.canvas"));
   CHECK(has_notice(t.f.shell->state(), "Image deleted"));
@@ -242,8 +242,8 @@ TEST_CASE("Ctrl+V pastes the clipboard's PNG into the open incident marked as a 
   const auto png = write_png(t.f.dir.path(), "clip.png", test_picture(30, 20));
   FakeClipboard clipboard(t.f.dir.path(), &png);
   t.f.ui->press(GLFW_KEY_V, true);
-  REQUIRE(t.f.ui->frames_until([&] { return t.triage().list_images(t.incident_id).size() == 2; }));
-  const auto images = t.triage().list_images(t.incident_id);
+  REQUIRE(t.f.ui->frames_until([&] { return t.triage().images().list(t.incident_id).size() == 2; }));
+  const auto images = t.triage().images().list(t.incident_id);
   const auto pasted = std::find_if(images.begin(), images.end(), [](const ImageAttachment& i) { return i.is_paste; });
   REQUIRE(pasted != images.end());
   CHECK(pasted->width == 30);
@@ -259,5 +259,5 @@ TEST_CASE("pasting when the clipboard holds no image says so") {
   t.f.ui->click("gallery.paste");
   REQUIRE(t.f.ui->frames_until([&] { return has_notice(t.f.shell->state(), "Nothing to paste"); }));
   CHECK(last_notice(t.f.shell->state())->message.find("no image") != std::string::npos);
-  CHECK(t.triage().list_images(t.incident_id).size() == 1);
+  CHECK(t.triage().images().list(t.incident_id).size() == 1);
 }

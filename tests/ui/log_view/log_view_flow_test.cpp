@@ -29,16 +29,16 @@ struct LogFixture {
     f.config.sidebar_width = f.config.inspector_width = 120.0f;  // a wide centre pane: text and panel
     f.wait_unlocked();
     Triage& triage = *f.shell->state().triage;
-    NewIssue in;
+    NewIncident in;
     in.title = "Login failures";
     in.severity = "P2";
-    const Issue issue = triage.create_issue(in);
+    const Incident issue = triage.incidents().create(in);
     const auto path = f.dir.path() / "app.log";
     std::ofstream out(path, std::ios::binary);
     out << kLog;
     for (int i = 0; i < filler_lines; ++i) out << "2024-05-01 10:01:00 INFO  filler line " << i << "\n";
     out.close();
-    log = triage.add_log(issue.id, path);
+    log = triage.logs().add(issue.id, path);
     f.shell->state().open_tab({ViewKind::Log, {}, log.id});
     if (!f.ui->frames_until([&] {
       view = f.shell->logs().find(log.id);
@@ -62,7 +62,7 @@ struct LogFixture {
     return 0;
   }
   std::string stored_action(const std::string& span_id) {
-    for (const PiiSpan& s : triage().log_findings(log.id))
+    for (const PiiSpan& s : triage().logs().findings(log.id))
       if (s.id == span_id) return s.action;
     return "missing";
   }
@@ -80,7 +80,7 @@ TEST_CASE("the log view shows every line of the log, numbered, once indexed") {
 TEST_CASE("scanning finds the values at their exact bytes despite multibyte text before them") {
   LogFixture t;
   t.scan();
-  const std::string text = t.triage().log_text(t.log.id, false);
+  const std::string text = t.triage().logs().text(t.log.id, false);
   for (const PiiSpan& f : t.view->findings())
     CHECK(text.substr(static_cast<std::size_t>(f.start_offset), static_cast<std::size_t>(f.end_offset - f.start_offset)) ==
           f.original_value);
@@ -110,12 +110,12 @@ TEST_CASE("the side panel keeps every finding of a type in one click") {
   t.scan();
   t.f.ui->click("log.type_keep:Email");
   auto all_emails_kept = [&] {
-    for (const PiiSpan& s : t.triage().log_findings(t.log.id))
+    for (const PiiSpan& s : t.triage().logs().findings(t.log.id))
       if (s.pii_type == "Email" && s.action != "keep") return false;
     return true;
   };
   CHECK(t.f.ui->frames_until(all_emails_kept));
-  for (const PiiSpan& s : t.triage().log_findings(t.log.id))
+  for (const PiiSpan& s : t.triage().logs().findings(t.log.id))
     if (s.pii_type != "Email") CHECK(s.action == "redact");
 }
 
@@ -134,7 +134,7 @@ TEST_CASE("right-click keeps every occurrence of the same value") {
   t.f.ui->click("log.menu.keep_value");
   auto jane_kept = [&] {
     int kept = 0;
-    for (const PiiSpan& s : t.triage().log_findings(t.log.id)) {
+    for (const PiiSpan& s : t.triage().logs().findings(t.log.id)) {
       if (s.original_value == "jane.doe@example.com" && s.action == "keep") ++kept;
       if (s.original_value == "bob@example.org" && s.action != "redact") return false;
     }
@@ -211,7 +211,7 @@ TEST_CASE("the preview lays the replacements over redacted values only") {
   const std::size_t i = t.finding_of("10.20.30.40");
   t.f.ui->click("log.finding:" + std::to_string(i));  // keep the address
   t.f.ui->click("log.preview");
-  const std::string text = t.triage().log_text(t.log.id, false);
+  const std::string text = t.triage().logs().text(t.log.id, false);
   // The preview layout is what the rows draw: check it through the same function.
   const auto layout = layout_line(text, 0, t.view->findings(), /*preview=*/true, text.size());
   CHECK(layout.text.find("10.20.30.40") != std::string::npos);
@@ -224,10 +224,10 @@ TEST_CASE("apply redactions asks first, then stores the redacted text") {
   t.scan();
   t.f.ui->click("log.apply");
   REQUIRE(t.f.ui->has("log.apply_confirm"));
-  CHECK_FALSE(t.triage().get_log(t.log.id).redacted);
+  CHECK_FALSE(t.triage().logs().get(t.log.id).redacted);
   t.f.ui->click("log.apply_confirm");
-  REQUIRE(t.f.ui->frames_until([&] { return t.triage().get_log(t.log.id).redacted && !t.view->busy(); }, 20000));
-  const std::string redacted = t.triage().log_text(t.log.id, true);
+  REQUIRE(t.f.ui->frames_until([&] { return t.triage().logs().get(t.log.id).redacted && !t.view->busy(); }, 20000));
+  const std::string redacted = t.triage().logs().text(t.log.id, true);
   CHECK(redacted.find("jane.doe@example.com") == std::string::npos);
   CHECK(t.f.shell->state().notifications.unread() > 0);
 }

@@ -6,7 +6,7 @@
 #include "core/error.h"
 #include "core/images/image_decoder.h"
 #include "core/images/image_renderer.h"
-#include "core/images/image_store.h"
+#include "core/images/image_library.h"
 #include "core/store/database.h"
 #include "core/store/migrations.h"
 #include "image_fixtures.h"

@@ -2,41 +2,19 @@
 // Screenshots attached to incidents, kept inside the encrypted database: add (checked, hashed,
 // de-duplicated per incident), list, read back, delete, acknowledge the privacy warning, keep
 // annotations, and export with the annotations burned in. Takes the open Database; the caller
-// (Triage) holds its lock and writes the timeline and audit entries.
+// (ImageService) holds its lock and writes the timeline and audit entries.
 #include <cstdint>
 #include <filesystem>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "core/images/annotation.h"
 #include "core/images/image_limits.h"
-#include "core/images/rgba_image.h"
+#include "core/model/image.h"
 
 namespace tftsr {
 
 class Database;
-
-// A row of image_attachments (columns of the seed schema) with the size from image_blobs.
-struct ImageAttachment {
-  std::string id;
-  std::string issue_id;
-  std::string file_name;
-  std::string file_path;  // where it was imported from, empty for a paste; never read again
-  std::int64_t file_size = 0;
-  std::string mime_type;
-  std::string upload_hash;  // SHA-256 hex of the bytes
-  std::string uploaded_at;  // YYYY-MM-DD HH:MM:SS UTC
-  bool pii_warning_acknowledged = false;
-  bool is_paste = false;
-  int width = 0;
-  int height = 0;
-};
-
-struct AddedImage {
-  ImageAttachment image;
-  bool duplicate = false;  // the incident already had these exact bytes: `image` is that row
-};
 
 class ImageLibrary {
  public:

@@ -1,4 +1,4 @@
-#include "core/images/image_store.h"
+#include "core/images/image_library.h"
 
 #include <fstream>
 #include <system_error>

@@ -1,0 +1,28 @@
+#pragma once
+// Reading, verifying and exporting the audit log. Entries are written by the actions they record
+// (through the Journal, in the same transaction), never from here.
+#include <filesystem>
+#include <vector>
+
+#include "core/model/audit_entry.h"
+
+namespace tftsr {
+
+struct ServiceContext;
+
+class AuditService {
+ public:
+  explicit AuditService(ServiceContext& ctx) : ctx_(ctx) {}
+
+  std::vector<AuditEntry> entries(const AuditFilter& filter);
+  AuditVerification verify();
+  // Writes the entries the filter selects to `path`: JSON if it ends in ".json", CSV otherwise,
+  // through a temporary file so a failure leaves no half-written export. Audited
+  // ("audit_exported") with the SHA-256 of the file written.
+  AuditExport export_to(const std::filesystem::path& path, const AuditFilter& filter);
+
+ private:
+  ServiceContext& ctx_;
+};
+
+}  // namespace tftsr

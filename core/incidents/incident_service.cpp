@@ -1,0 +1,259 @@
+#include "core/incidents/incident_service.h"
+
+#include <algorithm>
+#include <nlohmann/json.hpp>
+
+#include "core/crypto/uuid.h"
+#include "core/domains.h"
+#include "core/error.h"
+#include "core/journal/journal.h"
+#include "core/logs/log_repository.h"
+#include "core/service_context.h"
+#include "core/store/database.h"
+#include "core/store/encrypted_file_store.h"
+#include "core/store/issue_repository.h"
+#include "core/store/step_repository.h"
+#include "core/store/timeline_repository.h"
+
+namespace tftsr {
+
+namespace {
+constexpr std::size_t kMaxTitle = 500;
+
+template <std::size_t N>
+bool one_of(const std::string& v, const char* const (&options)[N]) {
+  return std::any_of(std::begin(options), std::end(options), [&](const char* o) { return v == o; });
+}
+
+std::string trimmed(const std::string& s) {
+  auto b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return {};
+  auto e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+std::string checked_title(const std::string& raw) {
+  std::string t = trimmed(raw);
+  if (t.empty()) throw Error(ErrorKind::InvalidInput, "the title must not be empty");
+  if (t.size() > kMaxTitle)
+    throw Error(ErrorKind::InvalidInput, "the title is too long (" + std::to_string(t.size()) + " bytes; at most " +
+                                             std::to_string(kMaxTitle) + ")");
+  return t;
+}
+
+std::string checked_severity(const std::string& s) {
+  if (!one_of(s, kSeverities))
+    throw Error(ErrorKind::InvalidInput, "unknown severity \"" + s + "\" (use P1, P2, P3 or P4)");
+  return s;
+}
+
+std::string checked_status(const std::string& s) {
+  if (!one_of(s, kStatuses))
+    throw Error(ErrorKind::InvalidInput,
+                "unknown status \"" + s + "\" (use open, investigating, resolved or closed)");
+  return s;
+}
+
+// The message keeps the seed's word "category": it is the name of the CLI option.
+std::optional<std::string> checked_domain(const std::optional<std::string>& c) {
+  if (!c || trimmed(*c).empty()) return std::nullopt;
+  auto d = find_domain(trimmed(*c));
+  if (!d) {
+    std::string names;
+    for (const auto& dom : all_domains()) names += (names.empty() ? "" : ", ") + std::string(dom.id);
+    throw Error(ErrorKind::InvalidInput, "unknown category \"" + *c + "\" (one of: " + names + ")");
+  }
+  return std::string(d->id);
+}
+
+std::optional<std::string> blank_to_null(const std::optional<std::string>& s) {
+  if (!s || trimmed(*s).empty()) return std::nullopt;
+  return s;
+}
+
+void check_step_order(int n) {
+  if (n < 1 || n > 5)
+    throw Error(ErrorKind::InvalidInput, "step " + std::to_string(n) + " is out of range: a 5-Whys step is 1 to 5");
+}
+
+std::string show(const std::optional<std::string>& s) { return s ? *s : std::string("(none)"); }
+}  // namespace
+
+Incident IncidentService::create(const NewIncident& in) {
+  Incident i;
+  i.title = checked_title(in.title);
+  i.severity = checked_severity(in.severity);
+  i.category = checked_domain(in.category);
+  i.description = blank_to_null(in.description);
+  i.status = "open";
+  i.id = uuid_v7();
+  i.created_at = i.updated_at = utc_now_text();
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  IssueRepository(ctx_.db).insert(i);
+  ctx_.journal.event(i.id, "created", "Incident created (" + i.severity + ")");
+  tx.commit();
+  return i;
+}
+
+IncidentDetail IncidentService::get(const std::string& id) {
+  ServiceLock lock(ctx_.mutex);
+  IncidentDetail d;
+  d.incident = IssueRepository(ctx_.db).get(id);
+  d.resolution_steps = StepRepository(ctx_.db).for_issue(id);
+  d.timeline = TimelineRepository(ctx_.db).for_issue(id);
+  return d;
+}
+
+std::vector<Incident> IncidentService::list(const IncidentFilter& filter) {
+  IncidentFilter f = filter;
+  if (f.status) checked_status(*f.status);
+  if (f.severity) checked_severity(*f.severity);
+  if (f.category) f.category = checked_domain(f.category);
+  ServiceLock lock(ctx_.mutex);
+  return IssueRepository(ctx_.db).list(f);
+}
+
+std::int64_t IncidentService::count(const IncidentFilter& filter) {
+  IncidentFilter f = filter;
+  if (f.category) f.category = checked_domain(f.category);
+  ServiceLock lock(ctx_.mutex);
+  return IssueRepository(ctx_.db).count(f);
+}
+
+Incident IncidentService::update(const std::string& id, const IncidentPatch& p) {
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  Incident before = IssueRepository(ctx_.db).get(id);
+  Incident after = before;
+  std::vector<std::pair<std::string, std::string>> events;  // type, summary
+  if (p.title) {
+    after.title = checked_title(*p.title);
+    if (after.title != before.title) events.push_back({"updated", "Title changed to \"" + after.title + "\""});
+  }
+  if (p.description) {
+    after.description = blank_to_null(p.description);
+    if (after.description != before.description) events.push_back({"updated", "Description edited"});
+  }
+  if (p.severity) {
+    after.severity = checked_severity(*p.severity);
+    if (after.severity != before.severity)
+      events.push_back({"severity_changed", "Severity " + before.severity + " → " + after.severity});
+  }
+  if (p.category) {
+    after.category = checked_domain(p.category);
+    if (after.category != before.category)
+      events.push_back({"updated", "Domain " + show(before.category) + " → " + show(after.category)});
+  }
+  if (p.status) {
+    after.status = checked_status(*p.status);
+    if (after.status != before.status) {
+      events.push_back({"status_changed", "Status " + before.status + " → " + after.status});
+      const std::string now = utc_now_text();
+      if (after.status == "resolved") after.resolved_at = now;
+      else if (after.status == "open" || after.status == "investigating") after.resolved_at.reset();
+      // closed keeps the resolved_at it had (or none, if closed without being resolved)
+    }
+  }
+  if (events.empty()) return before;  // nothing changed: no write, no event
+  after.updated_at = utc_now_text();
+  IssueRepository(ctx_.db).update(after);
+  for (const auto& [type, summary] : events) ctx_.journal.event(id, type, summary);
+  tx.commit();
+  return after;
+}
+
+void IncidentService::remove(const std::string& id) {
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  Incident i = IssueRepository(ctx_.db).get(id);
+  const auto blobs = LogRepository(ctx_.db).blobs_of_issue(id);
+  IssueRepository(ctx_.db).remove(id);
+  nlohmann::json details = {{"title", i.title}, {"severity", i.severity}, {"status", i.status}};
+  ctx_.journal.audit("issue_delete", "issue", id, details.dump());
+  tx.commit();
+  for (const auto& b : blobs) ctx_.content.remove(b);  // a failure here is swept at the next open
+}
+
+std::vector<Incident> IncidentService::search(const std::string& query, int limit) {
+  if (trimmed(query).empty()) throw Error(ErrorKind::InvalidInput, "the search query is empty");
+  IncidentFilter f;
+  f.text = query;
+  f.limit = limit;
+  ServiceLock lock(ctx_.mutex);
+  return IssueRepository(ctx_.db).list(f);
+}
+
+DashboardStats IncidentService::dashboard(int recent_limit) {
+  ServiceLock lock(ctx_.mutex);
+  IssueRepository repo(ctx_.db);
+  DashboardStats s;
+  s.open = repo.count_where(" WHERE status IN ('open','investigating')", {});
+  s.resolved_last_7_days = repo.count_where(" WHERE resolved_at >= datetime('now', '-7 days')", {});
+  s.open_p1_p2 = repo.count_where(" WHERE status IN ('open','investigating') AND severity IN ('P1','P2')", {});
+  IncidentFilter f;
+  f.limit = recent_limit;
+  s.recent = repo.list(f);
+  return s;
+}
+
+ResolutionStep IncidentService::add_step(const std::string& incident_id, int step_order, const std::string& question,
+                                         std::optional<std::string> answer, std::optional<std::string> evidence) {
+  check_step_order(step_order);
+  if (trimmed(question).empty()) throw Error(ErrorKind::InvalidInput, "the why-question must not be empty");
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  IssueRepository(ctx_.db).get(incident_id);
+  for (const auto& s : StepRepository(ctx_.db).for_issue(incident_id))
+    if (s.step_order == step_order)
+      throw Error(ErrorKind::InvalidInput, "step " + std::to_string(step_order) + " already exists (id " + s.id +
+                                               "); update it instead");
+  ResolutionStep s{uuid_v7(),       incident_id, step_order, trimmed(question), blank_to_null(answer),
+                   blank_to_null(evidence), utc_now_text()};
+  StepRepository(ctx_.db).insert(s);
+  ctx_.journal.event(incident_id, "step_added", "Why " + std::to_string(step_order) + ": " + s.why_question);
+  tx.commit();
+  return s;
+}
+
+ResolutionStep IncidentService::update_step(const std::string& step_id, const StepPatch& p) {
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  auto found = StepRepository(ctx_.db).find(step_id);
+  if (!found) throw Error(ErrorKind::NotFound, "no 5-Whys step with id " + step_id);
+  ResolutionStep s = *found;
+  if (p.why_question) {
+    if (trimmed(*p.why_question).empty()) throw Error(ErrorKind::InvalidInput, "the why-question must not be empty");
+    s.why_question = trimmed(*p.why_question);
+  }
+  if (p.answer) s.answer = blank_to_null(p.answer);
+  if (p.evidence) s.evidence = blank_to_null(p.evidence);
+  StepRepository(ctx_.db).update(s);
+  ctx_.journal.event(s.issue_id, "step_updated", "Why " + std::to_string(s.step_order) + " updated");
+  tx.commit();
+  return s;
+}
+
+std::vector<ResolutionStep> IncidentService::steps(const std::string& incident_id) {
+  ServiceLock lock(ctx_.mutex);
+  IssueRepository(ctx_.db).get(incident_id);
+  return StepRepository(ctx_.db).for_issue(incident_id);
+}
+
+std::vector<TimelineEvent> IncidentService::timeline(const std::string& incident_id) {
+  ServiceLock lock(ctx_.mutex);
+  IssueRepository(ctx_.db).get(incident_id);
+  return TimelineRepository(ctx_.db).for_issue(incident_id);
+}
+
+TimelineEvent IncidentService::add_note(const std::string& incident_id, const std::string& text) {
+  if (trimmed(text).empty()) throw Error(ErrorKind::InvalidInput, "the note is empty");
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  IssueRepository(ctx_.db).get(incident_id);
+  auto e = ctx_.journal.event(incident_id, "note", trimmed(text));
+  tx.commit();
+  return e;
+}
+
+}  // namespace tftsr

@@ -1,0 +1,42 @@
+#pragma once
+// Incidents, their 5-Whys steps and their timeline: validation, and a timeline event (or an audit
+// entry, for a deletion) in the transaction of every change.
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/model/incident.h"
+
+namespace tftsr {
+
+struct ServiceContext;
+
+class IncidentService {
+ public:
+  explicit IncidentService(ServiceContext& ctx) : ctx_(ctx) {}
+
+  Incident create(const NewIncident& in);
+  IncidentDetail get(const std::string& id);
+  std::vector<Incident> list(const IncidentFilter& filter);
+  std::int64_t count(const IncidentFilter& filter);
+  Incident update(const std::string& id, const IncidentPatch& patch);
+  // Removes the incident with its steps, timeline, logs and images. Audited.
+  void remove(const std::string& id);
+  std::vector<Incident> search(const std::string& query, int limit = 50);
+  DashboardStats dashboard(int recent_limit = 10);
+
+  // 5-Whys
+  ResolutionStep add_step(const std::string& incident_id, int step_order, const std::string& question,
+                          std::optional<std::string> answer = {}, std::optional<std::string> evidence = {});
+  ResolutionStep update_step(const std::string& step_id, const StepPatch& patch);
+  std::vector<ResolutionStep> steps(const std::string& incident_id);
+
+  std::vector<TimelineEvent> timeline(const std::string& incident_id);
+  TimelineEvent add_note(const std::string& incident_id, const std::string& text);
+
+ private:
+  ServiceContext& ctx_;
+};
+
+}  // namespace tftsr
