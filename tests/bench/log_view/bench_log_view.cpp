@@ -80,7 +80,7 @@ struct Bench {
   UiConfig config;
   AppState state{pool, config};
   HeadlessContext context{ImVec2(1600, 900)};
-  std::shared_ptr<LogView> view;
+  std::unique_ptr<LogView> view;
 
   double frame() {
     const auto t = Clock::now();
@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
   const double rss_before = resident_mib();
 
   // Open the view: the first screen must come while the index is still being built.
-  b.view = std::make_shared<LogView>(log.id);
+  b.view = std::make_unique<LogView>(b.state, log.id);
   t = Clock::now();
   double first_screen = -1, findings_ready = -1;
   std::int64_t lines_at_first_screen = 0;

@@ -5,7 +5,8 @@
 #include <fstream>
 
 #include "app/gui/views/log_line_layout.h"
-#include "tests/ui/gui/ui_fixture.h"
+#include "app/gui/views/log_view.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
@@ -39,9 +40,9 @@ struct LogFixture {
     for (int i = 0; i < filler_lines; ++i) out << "2024-05-01 10:01:00 INFO  filler line " << i << "\n";
     out.close();
     log = triage.add_log(issue.id, path);
-    f.shell->state().open_tab({ViewKind::Log, {}, log.id});
+    f.shell->state().open_tab({"log", log.id});
     if (!f.ui->frames_until([&] {
-      view = f.shell->logs().find(log.id);
+      view = f.shell->find_view<LogView>(log.id);
       return view && view->index_complete() && view->findings_loaded();
     })) {
       MESSAGE("view " << (view != nullptr) << " tabs " << f.shell->state().centre.tabs.size());
