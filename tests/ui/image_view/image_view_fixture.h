@@ -24,8 +24,8 @@ struct ImageFixture {
   ImageFixture();
   Triage& triage() { return *f.shell->state().triage; }
   // The views of the open gallery and preview tabs; null until the shell made them.
-  ImageGalleryView* gallery() { return f.shell->find_view<ImageGalleryView>(incident_id); }
-  ImagePreviewView* preview(const std::string& image_id) { return f.shell->find_view<ImagePreviewView>(image_id); }
+  ImageGalleryView* gallery_view() { return f.shell->find_view<ImageGalleryView>(incident_id); }
+  ImagePreviewView* preview_view(const std::string& image_id) { return f.shell->find_view<ImagePreviewView>(image_id); }
   // Opens the preview tab by clicking the thumbnail in the gallery and waits for the pixels.
   ImagePreviewView& open_preview();
   // Presses the left button at image pixel `from`, drags to `to` over several frames, releases.

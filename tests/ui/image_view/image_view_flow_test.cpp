@@ -163,7 +163,7 @@ TEST_CASE("a new shell over the same store shows the saved box in the editor whe
   }));
   REQUIRE(preview->editor().document().annotations().size() == 1);
   CHECK(preview->editor().document().annotations()[0].kind == AnnotationKind::RedactionBox);
-  CHECK(preview->title() == "shot.png");
+  CHECK(preview->title(shell.state()) == "shot.png");
   // Select it by clicking inside, then Del: the deletion is saved.
   const ImVec2 c = preview->zoom().to_canvas({10, 8});
   context.io().MousePos = ImVec2(preview->canvas_origin().x + c.x, preview->canvas_origin().y + c.y);

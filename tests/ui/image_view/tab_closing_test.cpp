@@ -66,5 +66,5 @@ TEST_CASE("deleting a screenshot closes its tab and leaves the gallery open") {
   CHECK_FALSE(is_open(state, image));
   CHECK(t.f.shell->view(image) == nullptr);
   CHECK(is_open(state, gallery));
-  REQUIRE(t.f.ui->frames_until([&] { return t.gallery() && t.gallery()->listed() && t.gallery()->images().empty(); }));
+  REQUIRE(t.f.ui->frames_until([&] { return t.gallery_view() && t.gallery_view()->listed() && t.gallery_view()->images().empty(); }));
 }

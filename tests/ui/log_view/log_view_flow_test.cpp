@@ -75,7 +75,7 @@ TEST_CASE("the log view shows every line of the log, numbered, once indexed") {
   CHECK(t.view->index().lines_known() == 5);
   CHECK(t.view->first_drawn_line() == 0);
   CHECK(t.view->end_drawn_line() == 5);
-  CHECK(t.view->title() == "app.log");
+  CHECK(t.view->title(t.f.shell->state()) == "app.log");
 }
 
 TEST_CASE("scanning finds the values at their exact bytes despite multibyte text before them") {
