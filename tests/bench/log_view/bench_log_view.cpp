@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
   std::printf("  resident memory    %.0f MiB before the view, %.0f MiB while viewing (window cache %.1f KB)\n", rss_before,
               resident_mib(), static_cast<double>(b.view->cached_text_bytes()) / 1e3);
   std::printf("  targets: first screen < 500 ms, index memory < 100 MB, frame p95 < 16.7 ms\n");
-  b.view->cancel_jobs(b.pool);
+  b.view->cancel_jobs();
   b.pool.shutdown();
   b.pool.drain();
   return 0;
