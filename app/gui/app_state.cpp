@@ -6,26 +6,6 @@
 
 namespace tftsr::gui {
 
-namespace {
-constexpr std::pair<ViewKind, const char*> kKindNames[] = {
-    {ViewKind::Dashboard, "dashboard"}, {ViewKind::Incident, "incident"}, {ViewKind::Audit, "audit"},
-    {ViewKind::Settings, "settings"},   {ViewKind::Help, "help"},         {ViewKind::Notifications, "notifications"},
-    {ViewKind::Log, "log"}, {ViewKind::Gallery, "gallery"}, {ViewKind::Image, "image"},
-};
-}  // namespace
-
-const char* view_kind_name(ViewKind kind) {
-  for (auto& [k, name] : kKindNames)
-    if (k == kind) return name;
-  return "dashboard";
-}
-
-std::optional<ViewKind> view_kind_from_name(const std::string& name) {
-  for (auto& [k, n] : kKindNames)
-    if (name == n) return k;
-  return std::nullopt;
-}
-
 void AppState::notify(NoticeLevel level, std::string title, std::string message) {
   double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
   notifications.push(level, std::move(title), std::move(message), now);

@@ -1,7 +1,8 @@
 #pragma once
 // The state every view reads and acts on: the open store, the worker pool, the workspace layout,
-// the notifications, and the one-frame requests menus and shortcuts raise. Plain data: views
+// the notifications, and the one-frame requests views and commands raise. Plain data: views
 // draw from it and change it; nothing here draws.
+#include <compare>
 #include <cstdint>
 #include <filesystem>
 #include <map>
@@ -18,21 +19,17 @@
 namespace tftsr::gui {
 
 class FileChooser;
+class TextureCache;
 }  // namespace tftsr::gui
 struct ImFont;
 namespace tftsr::gui {
 
-enum class ViewKind { Dashboard, Incident, Audit, Settings, Help, Notifications, Log, Gallery, Image };
-
-const char* view_kind_name(ViewKind kind);
-std::optional<ViewKind> view_kind_from_name(const std::string& name);
-
+// One tab: the kind of view it shows (a name registered in view_registry.cpp) and the incident,
+// log or image it shows (empty for the views there is only one of).
 struct Tab {
-  ViewKind kind = ViewKind::Dashboard;
-  std::string incident_id;  // for ViewKind::Incident
-  std::string log_id;       // for ViewKind::Log
-  std::string image_id;     // for ViewKind::Image (ViewKind::Gallery uses incident_id)
-  bool operator==(const Tab&) const = default;
+  std::string kind;
+  std::string id;
+  auto operator<=>(const Tab&) const = default;
 };
 
 enum class PaneId { Centre, Right };
@@ -43,15 +40,13 @@ struct TabPane {
   std::optional<Tab> active;  // the tab shown last frame
 };
 
-// Raised by menus, shortcuts and the command palette; consumed by whoever handles them.
+// Raised by views and commands; consumed by whoever handles them.
 struct Requests {
-  bool new_incident = false;
   bool focus_search = false;
-  bool command_palette = false;
-  bool close_tab = false;
   bool quit = false;
   std::optional<std::string> delete_incident;  // asks for confirmation first
   std::optional<std::string> open_incident;
+  std::vector<std::string> close_tabs_showing;  // ids of things deleted
 };
 
 struct AppState {
@@ -72,6 +67,7 @@ struct AppState {
   PaneId focused_pane = PaneId::Centre;
   bool rekey_running = false;  // the store is busy: views hold off their queries
   FileChooser* files = nullptr;
+  std::shared_ptr<TextureCache> textures;  // GPU textures the image views share; made by the shell
   ImFont* mono_font = nullptr;     // logs and JSON
   ImFont* heading_font = nullptr;  // titles and big figures
   // Appearance changes the frame loop applies between frames (fonts need a new texture).
@@ -84,6 +80,8 @@ struct AppState {
   // Opens (or focuses) a tab; a tab already open in either pane is focused where it is.
   void open_tab(const Tab& tab, PaneId pane = PaneId::Centre);
   void close_tab(const Tab& tab);
+  // Something was deleted: every tab that shows it or a part of it closes (before the next frame).
+  void close_tabs_showing(std::string id) { requests.close_tabs_showing.push_back(std::move(id)); }
   void move_tab(const Tab& tab, PaneId to);
   TabPane& pane(PaneId id) { return id == PaneId::Centre ? centre : right; }
 };

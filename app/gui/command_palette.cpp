@@ -48,22 +48,23 @@ std::optional<Command> CommandPalette::draw() {
   bool enter = ImGui::InputTextWithHint("##query", "Type a command", &query_, ImGuiInputTextFlags_EnterReturnsTrue);
   probe::record("palette.query");
   if (ImGui::IsItemEdited()) highlighted_ = 0;
-  std::vector<const CommandInfo*> matches;
-  for (const CommandInfo& c : all_commands())
-    if (command_matches(c.name, query_)) matches.push_back(&c);
+  std::vector<const CommandRow*> matches;
+  for (const CommandRow& c : command_table())
+    if (c.in_palette && command_matches(c.label, query_)) matches.push_back(&c);
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_DownArrow))) highlighted_++;
   if (ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_UpArrow))) highlighted_--;
   highlighted_ = matches.empty() ? 0 : std::clamp(highlighted_, 0, static_cast<int>(matches.size()) - 1);
   for (int i = 0; i < static_cast<int>(matches.size()); ++i) {
-    if (ImGui::Selectable(matches[i]->name, i == highlighted_)) chosen = matches[i]->command;
-    probe::record(std::string("palette.command:") + matches[i]->name);
-    if (*matches[i]->shortcut) {
-      ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(matches[i]->shortcut).x);
-      ImGui::TextDisabled("%s", matches[i]->shortcut);
+    if (ImGui::Selectable(matches[i]->label, i == highlighted_)) chosen = matches[i]->id;
+    probe::record(std::string("palette.command:") + matches[i]->label);
+    const std::string chord = matches[i]->chord.text();
+    if (!chord.empty()) {
+      ImGui::SameLine(ImGui::GetContentRegionMax().x - ImGui::CalcTextSize(chord.c_str()).x);
+      ImGui::TextDisabled("%s", chord.c_str());
     }
   }
   if (matches.empty()) ImGui::TextDisabled("No command matches.");
-  if (enter && !matches.empty()) chosen = matches[static_cast<std::size_t>(highlighted_)]->command;
+  if (enter && !matches.empty()) chosen = matches[static_cast<std::size_t>(highlighted_)]->id;
   if (chosen || ImGui::IsKeyPressed(ImGui::GetKeyIndex(ImGuiKey_Escape))) ImGui::CloseCurrentPopup();
   ImGui::EndPopup();
   return chosen;

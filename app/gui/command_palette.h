@@ -3,7 +3,7 @@
 #include <optional>
 #include <string>
 
-#include "app/gui/shortcuts.h"
+#include "app/gui/commands.h"
 
 namespace tftsr::gui {
 

@@ -3,16 +3,25 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <chrono>
 #include <cmath>
 #include <cstring>
 #include <set>
+#include <thread>
+#include <utility>
 
 #include "app/gui/log_import.h"
+#include "app/gui/texture_cache.h"
 #include "app/gui/theme.h"
 #include "app/gui/ui_probe.h"
+#include "app/gui/view_registry.h"
+#include "app/gui/views/audit_view.h"
+#include "app/gui/views/dashboard_view.h"
 #include "app/gui/views/help_view.h"
+#include "app/gui/views/image_gallery_view.h"
 #include "app/gui/views/image_import.h"
 #include "app/gui/views/notifications_view.h"
+#include "app/gui/views/settings_view.h"
 #include "app/gui/widgets/splitter.h"
 
 namespace tftsr::gui {
@@ -46,30 +55,35 @@ Shell::Shell(WorkerPool& pool, UiConfig& config, ShellOptions options)
 Shell::~Shell() { state_.pool.set_default_failure_handler({}); }
 
 void Shell::close_store() {
+  for (auto& [tab, view] : views_) view->cancel_jobs();
+  list_.cancel_jobs();
   state_.pool.cancel_all();
+  // A running job may be inside the store (a scan, an import, a streamed answer): every one must
+  // have seen the cancellation and returned before the store goes, however long that takes.
+  while (!state_.pool.jobs().empty()) std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  views_.clear();  // their results still on the way are dropped
+  inspector_.reset();
   state_.triage.reset();
 }
 
 bool Shell::wants_continuous_frames() const {
   const double now = ImGui::GetCurrentContext() ? ImGui::GetTime() : 0.0;
-  return state_.pool.busy() || images_.busy() || unlock_.working() || state_.rekey_running || state_.notifications.toast_visible(now);
+  const bool uploading = state_.textures && state_.textures->uploading();
+  return state_.pool.busy() || uploading || unlock_.working() || state_.rekey_running || state_.notifications.toast_visible(now);
 }
 
 void Shell::on_unlocked() {
   was_unlocked_ = true;
   std::optional<Tab> active_centre, active_right;
   for (const SavedTab& saved : state_.config.tabs) {
-    auto kind = view_kind_from_name(saved.kind);
-    if (!kind) continue;
-    if (*kind == ViewKind::Incident && saved.incident_id.empty()) continue;
+    const TabKind* kind = find_tab_kind(saved.kind);
+    if (!kind || (kind->needs_id && saved.id.empty())) continue;
     const PaneId pane = saved.pane == "right" ? PaneId::Right : PaneId::Centre;
-    Tab tab{*kind, saved.incident_id};
-    if (*kind == ViewKind::Image) tab = Tab{ViewKind::Image, {}, {}, saved.incident_id};
-    if (*kind == ViewKind::Log) tab = Tab{ViewKind::Log, {}, saved.incident_id};  // a log tab saves its log id there
+    const Tab tab{saved.kind, kind->needs_id ? saved.id : std::string()};
     state_.open_tab(tab, pane);
     if (saved.active) (pane == PaneId::Right ? active_right : active_centre) = tab;
   }
-  if (state_.centre.tabs.empty()) state_.open_tab({ViewKind::Dashboard, {}});
+  if (state_.centre.tabs.empty()) state_.open_tab({DashboardView::kKind, {}});
   state_.centre.focus = active_centre.value_or(state_.centre.tabs.front());
   state_.right.focus = active_right;
   state_.focused_pane = PaneId::Centre;
@@ -79,8 +93,7 @@ void Shell::store_layout() {
   state_.config.tabs.clear();
   for (PaneId id : {PaneId::Centre, PaneId::Right})
     for (const Tab& t : state_.pane(id).tabs)
-      state_.config.tabs.push_back({view_kind_name(t.kind), t.kind == ViewKind::Log ? t.log_id : t.kind == ViewKind::Image ? t.image_id : t.incident_id,
-                                   id == PaneId::Right ? "right" : "centre", state_.pane(id).active == t});
+      state_.config.tabs.push_back({t.kind, t.id, id == PaneId::Right ? "right" : "centre", state_.pane(id).active == t});
 }
 
 std::optional<Tab> Shell::active_tab() const {
@@ -95,7 +108,7 @@ void Shell::drop_files(const std::vector<std::filesystem::path>& files) {
     return;
   }
   std::optional<std::string> incident;
-  if (auto tab = active_tab(); tab && tab->kind == ViewKind::Incident) incident = tab->incident_id;
+  if (auto tab = active_tab(); tab && tab->kind == IncidentView::kKind) incident = tab->id;
   if (!incident) incident = state_.selected_incident;
   if (!incident) {
     state_.notify(NoticeLevel::Warning, "No incident to attach to",
@@ -116,6 +129,46 @@ void Shell::drop_files(const std::vector<std::filesystem::path>& files) {
   if (!logs.empty()) import_logs(state_, *incident, logs);
 }
 
+TabView* Shell::view(const Tab& tab) {
+  auto it = views_.find(tab);
+  return it == views_.end() ? nullptr : it->second.get();
+}
+
+// Tabs closed since the last frame (by the user, a command, or a view closing its own) let go of
+// their views here, never while one of them draws; tabs opened get theirs.
+void Shell::sync_views() {
+  for (const std::string& id : std::exchange(state_.requests.close_tabs_showing, {})) {
+    std::vector<Tab> showing;
+    for (PaneId pane : {PaneId::Centre, PaneId::Right})
+      for (const Tab& t : state_.pane(pane).tabs)
+        if (t.id == id || (view(t) && view(t)->shows(id))) showing.push_back(t);
+    for (const Tab& t : showing) state_.close_tab(t);
+  }
+  for (auto it = views_.begin(); it != views_.end();) {
+    const Tab& t = it->first;
+    const auto open = [&](PaneId p) {
+      const auto& tabs = state_.pane(p).tabs;
+      return std::find(tabs.begin(), tabs.end(), t) != tabs.end();
+    };
+    if (open(PaneId::Centre) || open(PaneId::Right)) {
+      ++it;
+      continue;
+    }
+    it->second->cancel_jobs();
+    it->second->on_close(state_);
+    it = views_.erase(it);
+  }
+  for (PaneId pane : {PaneId::Centre, PaneId::Right})
+    for (const Tab& t : state_.pane(pane).tabs)
+      if (!views_.count(t))
+        if (auto made = make_tab_view(state_, t)) views_.emplace(t, std::move(made));
+}
+
+bool Shell::can_run(Command command) const {
+  if (command == Command::DeleteIncident) return state_.selected_incident.has_value();
+  return true;
+}
+
 void Shell::run(Command command) {
   switch (command) {
     case Command::NewIncident:
@@ -123,14 +176,14 @@ void Shell::run(Command command) {
       break;
     case Command::FocusSearch: state_.requests.focus_search = true; break;
     case Command::CloseTab:
-      if (auto tab = active_tab()) close_tab(*tab);
+      if (auto tab = active_tab()) state_.close_tab(*tab);
       break;
-    case Command::Settings: state_.open_tab({ViewKind::Settings, {}}); break;
-    case Command::Help: state_.open_tab({ViewKind::Help, {}}); break;
+    case Command::Settings: state_.open_tab({SettingsView::kKind, {}}); break;
+    case Command::Help: state_.open_tab({HelpView::kKind, {}}); break;
     case Command::CommandPalette: palette_.open(); break;
-    case Command::Dashboard: state_.open_tab({ViewKind::Dashboard, {}}); break;
-    case Command::AuditLog: state_.open_tab({ViewKind::Audit, {}}); break;
-    case Command::Notifications: state_.open_tab({ViewKind::Notifications, {}}); break;
+    case Command::Dashboard: state_.open_tab({DashboardView::kKind, {}}); break;
+    case Command::AuditLog: state_.open_tab({AuditView::kKind, {}}); break;
+    case Command::Notifications: state_.open_tab({NotificationsView::kKind, {}}); break;
     case Command::DeleteIncident:
       if (state_.selected_incident) state_.requests.delete_incident = state_.selected_incident;
       break;
@@ -147,18 +200,10 @@ void Shell::run(Command command) {
 }
 
 void Shell::handle_requests() {
-  if (state_.requests.command_palette) {
-    state_.requests.command_palette = false;
-    palette_.open();
-  }
-  if (state_.requests.new_incident) {
-    state_.requests.new_incident = false;
-    new_incident_.open();
-  }
   if (auto id = std::move(state_.requests.open_incident)) {
     state_.requests.open_incident.reset();
     state_.selected_incident = *id;
-    state_.open_tab({ViewKind::Incident, *id});
+    state_.open_tab({IncidentView::kKind, *id});
   }
   if (state_.requests.delete_incident) {
     confirm_delete_ = std::move(state_.requests.delete_incident);
@@ -170,16 +215,20 @@ void Shell::handle_requests() {
 void Shell::frame() {
   state_.pool.drain();
   if (state_.triage && !was_unlocked_) on_unlocked();
+  // Made here, on the UI thread, where the GL context is current; uploads advance once a frame.
+  if (!state_.textures) state_.textures = std::make_shared<TextureCache>();
+  state_.textures->upload();
+  if (state_.triage) sync_views();
 
   // While a dialog is up, only Quit reaches the workspace.
   const bool modal_open = new_incident_.is_open() || palette_.is_open() || files_.busy();
   if (state_.triage)
-    for (Command c : pressed_shortcuts())
+    for (Command c : pressed_commands())
       if (!modal_open || c == Command::Quit) run(c);
   if (state_.triage && !modal_open && !ImGui::IsPopupOpen(nullptr, ImGuiPopupFlags_AnyPopupId)) {
     std::optional<std::string> paste_target;
-    if (auto tab = active_tab(); tab && (tab->kind == ViewKind::Incident || tab->kind == ViewKind::Gallery))
-      paste_target = tab->incident_id;
+    if (auto tab = active_tab(); tab && (tab->kind == IncidentView::kKind || tab->kind == ImageGalleryView::kKind))
+      paste_target = tab->id;
     if (!paste_target) paste_target = state_.selected_incident;
     handle_paste_shortcut(state_, paste_target ? &*paste_target : nullptr);
   }
@@ -196,62 +245,24 @@ void Shell::frame() {
 }
 
 std::string Shell::tab_label(const Tab& tab) const {
-  std::string name;
-  switch (tab.kind) {
-    case ViewKind::Dashboard: name = "Dashboard"; break;
-    case ViewKind::Audit: name = "Audit log"; break;
-    case ViewKind::Settings: name = "Settings"; break;
-    case ViewKind::Help: name = "Help"; break;
-    case ViewKind::Notifications: name = "Notifications"; break;
-    case ViewKind::Log: name = logs_.title(tab.log_id); break;
-    case ViewKind::Image: name = images_.preview_title(tab.image_id); break;
-    case ViewKind::Gallery: {
-      auto it = state_.incident_titles.find(tab.incident_id);
-      name = "Screenshots · " + (it != state_.incident_titles.end() ? it->second : std::string("incident"));
-      if (name.size() > 40) name = name.substr(0, 38) + "…";
-      break;
-    }
-    case ViewKind::Incident: {
-      auto it = state_.incident_titles.find(tab.incident_id);
-      name = it != state_.incident_titles.end() ? it->second : "Incident";
-      if (name.size() > 32) name = name.substr(0, 30) + "…";
-      break;
-    }
-  }
-  return name + "###" + view_kind_name(tab.kind) + tab.incident_id + tab.log_id + tab.image_id;
+  auto it = views_.find(tab);
+  const std::string name = it != views_.end() ? it->second->title(state_) : tab.kind;
+  return name + "###" + tab.kind + ":" + tab.id;
 }
 
 void Shell::draw_menu_bar() {
   if (!ImGui::BeginMenuBar()) return;
-  if (ImGui::BeginMenu("File")) {
-    if (ImGui::MenuItem("New incident", "Ctrl+N")) run(Command::NewIncident);
-    if (ImGui::MenuItem("Audit log")) run(Command::AuditLog);
-    ImGui::Separator();
-    if (ImGui::MenuItem("Settings", "Ctrl+,")) run(Command::Settings);
-    ImGui::Separator();
-    if (ImGui::MenuItem("Quit", "Ctrl+Q")) run(Command::Quit);
-    ImGui::EndMenu();
-  }
-  probe::record("menu.file");
-  if (ImGui::BeginMenu("Incident")) {
-    if (ImGui::MenuItem("Search", "Ctrl+F")) run(Command::FocusSearch);
-    if (ImGui::MenuItem("Delete the selected incident…", nullptr, false, state_.selected_incident.has_value()))
-      run(Command::DeleteIncident);
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("View")) {
-    if (ImGui::MenuItem("Dashboard", "Ctrl+D")) run(Command::Dashboard);
-    if (ImGui::MenuItem("Notifications")) run(Command::Notifications);
-    if (ImGui::MenuItem("Command palette", "Ctrl+K")) run(Command::CommandPalette);
-    ImGui::Separator();
-    if (ImGui::MenuItem("Close tab", "Ctrl+W")) run(Command::CloseTab);
-    if (ImGui::MenuItem("Move tab to the other pane")) run(Command::MoveTabToOtherPane);
-    ImGui::Separator();
-    if (ImGui::MenuItem("Light theme", nullptr, state_.config.theme == Theme::Light)) run(Command::ToggleTheme);
-    ImGui::EndMenu();
-  }
-  if (ImGui::BeginMenu("Help")) {
-    if (ImGui::MenuItem("Help and shortcuts", "F1")) run(Command::Help);
+  for (Menu menu : menu_bar()) {
+    const bool open = ImGui::BeginMenu(menu_title(menu));
+    probe::record(std::string("menu:") + menu_title(menu));
+    if (!open) continue;
+    for (const CommandRow& row : command_table()) {
+      if (row.menu != menu) continue;
+      if (row.separator_before) ImGui::Separator();
+      const std::string chord = row.chord.text();
+      if (ImGui::MenuItem(row.label, chord.empty() ? nullptr : chord.c_str(), false, can_run(row.id))) run(row.id);
+      probe::record(std::string("menu.item:") + row.label);
+    }
     ImGui::EndMenu();
   }
   ImGui::EndMenuBar();
@@ -313,10 +324,7 @@ void Shell::draw_pane(PaneId id, float width, float height) {
       if (ImGui::BeginTabItem("Inspector", nullptr, flags)) {
         pane.active.reset();
         ImGui::BeginChild("##inspector");
-        if (state_.selected_incident)
-          incident_.draw_summary(state_, *state_.selected_incident);
-        else
-          ImGui::TextDisabled("Select an incident to see its summary here.");
+        draw_inspector();
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
@@ -326,7 +334,7 @@ void Shell::draw_pane(PaneId id, float width, float height) {
       bool open = true;
       ImGuiTabItemFlags flags = pane.focus == tab ? ImGuiTabItemFlags_SetSelected : 0;
       bool visible = ImGui::BeginTabItem(tab_label(tab).c_str(), &open, flags);
-      probe::record(std::string("tab:") + view_kind_name(tab.kind) + ":" + tab.incident_id);
+      probe::record("tab:" + tab.kind + ":" + tab.id);
       if (ImGui::BeginDragDropSource(ImGuiDragDropFlags_SourceAllowNullID)) {
         TabPayload payload{static_cast<int>(id), i};
         ImGui::SetDragDropPayload(kTabPayload, &payload, sizeof payload);
@@ -341,9 +349,15 @@ void Shell::draw_pane(PaneId id, float width, float height) {
       }
       if (visible) {
         pane.active = tab;
-        if (tab.kind == ViewKind::Incident && state_.focused_pane == id) state_.selected_incident = tab.incident_id;
+        if (tab.kind == IncidentView::kKind && state_.focused_pane == id) state_.selected_incident = tab.id;
         ImGui::BeginChild("##tab_content");
-        draw_tab_content(tab);
+        // A tab opened during this frame gets its view now rather than a frame later.
+        if (!views_.count(tab))
+          if (auto made = make_tab_view(state_, tab)) views_.emplace(tab, std::move(made));
+        if (TabView* v = view(tab))
+          v->draw(state_);
+        else
+          ImGui::TextDisabled("This kind of tab cannot be shown.");
         ImGui::EndChild();
         ImGui::EndTabItem();
       }
@@ -365,31 +379,19 @@ void Shell::draw_pane(PaneId id, float width, float height) {
     }
     ImGui::EndDragDropTarget();
   }
-  for (const Tab& t : to_close) close_tab(t);
+  for (const Tab& t : to_close) state_.close_tab(t);
   if (to_move) state_.move_tab(to_move->first, to_move->second);
 }
 
-// Closes a tab and lets go of what its view held (caches, textures, running jobs).
-void Shell::close_tab(const Tab& t) {
-  state_.close_tab(t);
-  if (t.kind == ViewKind::Incident) incident_.forget(t.incident_id);
-  if (t.kind == ViewKind::Log) logs_.forget(state_, t.log_id);
-  if (t.kind == ViewKind::Gallery) images_.forget_gallery(state_, t.incident_id);
-  if (t.kind == ViewKind::Image) images_.forget_preview(state_, t.image_id);
-}
-
-void Shell::draw_tab_content(const Tab& tab) {
-  switch (tab.kind) {
-    case ViewKind::Dashboard: dashboard_.draw(state_); break;
-    case ViewKind::Incident: incident_.draw(state_, tab.incident_id); break;
-    case ViewKind::Log: logs_.draw(state_, tab.log_id); break;
-    case ViewKind::Gallery: images_.draw_gallery(state_, tab.incident_id); break;
-    case ViewKind::Image: images_.draw_preview(state_, tab.image_id); break;
-    case ViewKind::Audit: audit_.draw(state_); break;
-    case ViewKind::Settings: settings_.draw(state_); break;
-    case ViewKind::Help: draw_help_view(); break;
-    case ViewKind::Notifications: draw_notifications_view(state_.notifications); break;
+void Shell::draw_inspector() {
+  if (!state_.selected_incident) {
+    inspector_.reset();
+    ImGui::TextDisabled("Select an incident to see its summary here.");
+    return;
   }
+  if (!inspector_ || inspector_->incident_id() != *state_.selected_incident)
+    inspector_ = std::make_unique<IncidentView>(state_, *state_.selected_incident);
+  inspector_->draw_summary(state_);
 }
 
 void Shell::draw_status_bar(float height) {
@@ -429,8 +431,7 @@ void Shell::draw_delete_confirmation() {
   if (ImGui::Button("Delete")) {
     try {
       state_.triage->incidents().remove(id);
-      state_.close_tab({ViewKind::Incident, id});
-      incident_.forget(id);
+      state_.close_tabs_showing(id);  // its incident, log, gallery and screenshot tabs
       if (state_.selected_incident == id) state_.selected_incident.reset();
       state_.changed();
       state_.notify(NoticeLevel::Success, "Incident deleted", title);

@@ -3,6 +3,8 @@
 // (menu bar, sidebar, centre and right tab panes with splitters, status bar), the dialogs and the
 // toasts. It knows nothing of the window or GL, so the headless tests drive exactly this.
 #include <filesystem>
+#include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -10,15 +12,11 @@
 #include "app/gui/app_state.h"
 #include "app/gui/command_palette.h"
 #include "app/gui/file_chooser.h"
+#include "app/gui/tab_view.h"
 #include "app/gui/unlock_screen.h"
-#include "app/gui/views/audit_view.h"
-#include "app/gui/views/dashboard_view.h"
 #include "app/gui/views/incident_list_view.h"
-#include "app/gui/views/image_views.h"
 #include "app/gui/views/incident_view.h"
-#include "app/gui/views/log_views.h"
 #include "app/gui/views/new_incident_dialog.h"
-#include "app/gui/views/settings_view.h"
 
 namespace tftsr::gui {
 
@@ -38,31 +36,36 @@ class Shell {
   // True while something animates or background work runs: the loop must not block on events.
   bool wants_continuous_frames() const;
   bool quit_requested() const { return state_.requests.quit; }
-  void request_quit() { state_.requests.quit = true; }
   void drop_files(const std::vector<std::filesystem::path>& files);
   // Copies the open tabs and pane sizes into the config, for saving.
   void store_layout();
+  // Runs a command as its menu item, chord or palette entry would.
+  void run(Command command);
 
   AppState& state() { return state_; }
   bool unlocked() const { return state_.triage != nullptr; }
   const UnlockScreen& unlock_screen() const { return unlock_; }
   IncidentListView& incident_list() { return list_; }
-  DashboardView& dashboard() { return dashboard_; }
-  AuditView& audit() { return audit_; }
-  LogViews& logs() { return logs_; }
-  ImageViews& images() { return images_; }
-  // Closes the store (after cancelling background work): the database file is released.
+  // The view of an open tab, once the shell has made it (at the start of the frame after the tab
+  // opened); null otherwise.
+  TabView* view(const Tab& tab);
+  template <class View>
+  View* find_view(const std::string& id = {}) {
+    return dynamic_cast<View*>(view(Tab{View::kKind, id}));
+  }
+  // Closes the store: cancels every background job and waits for the running ones to stop (they
+  // may be using it), lets go of the tab views, then releases the database file.
   void close_store();
 
  private:
   void on_unlocked();
-  void run(Command command);
   void handle_requests();
+  void sync_views();
+  bool can_run(Command command) const;
   void draw_menu_bar();
   void draw_workspace();
   void draw_pane(PaneId id, float width, float height);
-  void draw_tab_content(const Tab& tab);
-  void close_tab(const Tab& tab);
+  void draw_inspector();
   void draw_status_bar(float height);
   void draw_delete_confirmation();
   std::string tab_label(const Tab& tab) const;
@@ -73,14 +76,10 @@ class Shell {
   FileChooser files_;
   UnlockScreen unlock_;
   IncidentListView list_;
-  DashboardView dashboard_;
-  IncidentView incident_;
-  LogViews logs_;
-  ImageViews images_;
   NewIncidentDialog new_incident_;
-  SettingsView settings_;
-  AuditView audit_;
   CommandPalette palette_;
+  std::map<Tab, std::unique_ptr<TabView>> views_;  // one per open tab, in either pane
+  std::unique_ptr<IncidentView> inspector_;        // the selected incident, in the right pane
   bool was_unlocked_ = false;
   std::optional<std::string> confirm_delete_;
 };

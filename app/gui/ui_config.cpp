@@ -54,7 +54,8 @@ UiConfig load_ui_config(const std::filesystem::path& file) {
       if (!t.is_object()) continue;
       SavedTab tab;
       tab.kind = t.value("kind", "");
-      tab.incident_id = t.value("incident_id", "");
+      tab.id = t.value("id", "");
+      if (tab.id.empty()) tab.id = t.value("incident_id", "");  // the name the field had in older files
       tab.pane = t.value("pane", "centre");
       tab.active = t.value("active", false);
       if (!tab.kind.empty()) c.tabs.push_back(std::move(tab));
@@ -76,7 +77,7 @@ void save_ui_config(const UiConfig& c, const std::filesystem::path& file) {
       {"font_size", c.font_size},
   };
   auto tabs = nlohmann::json::array();
-  for (auto& t : c.tabs) tabs.push_back({{"kind", t.kind}, {"incident_id", t.incident_id}, {"pane", t.pane}, {"active", t.active}});
+  for (auto& t : c.tabs) tabs.push_back({{"kind", t.kind}, {"id", t.id}, {"pane", t.pane}, {"active", t.active}});
   j["tabs"] = std::move(tabs);
 
   std::error_code ec;

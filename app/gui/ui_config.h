@@ -11,8 +11,8 @@ namespace tftsr::gui {
 enum class Theme { Dark, Light };
 
 struct SavedTab {
-  std::string kind;  // see view_kind_name()
-  std::string incident_id;
+  std::string kind;  // a kind registered in view_registry.cpp
+  std::string id;    // Tab::id: the incident, log or image shown
   std::string pane;  // "centre" or "right"
   bool active = false;  // the tab shown in its pane
 };

@@ -48,14 +48,15 @@ void AuditView::verify(AppState& state) {
   verifying_ = true;
   verified_version_ = state.data_version;
   Triage* triage = state.triage.get();
-  state.pool.submit(
-      "Verifying the audit chain",
-      [triage, this](JobContext&) -> WorkerPool::Apply {
+  jobs_.run(
+      state.pool, "Verifying the audit chain",
+      [triage](JobContext&) {
         auto result = triage->audit().verify();
-        return [this, result] {
-          verification_ = result;
-          verifying_ = false;
-        };
+        return result;
+      },
+      [this](auto result) {
+        verification_ = result;
+        verifying_ = false;
       },
       [this](const JobFailure& f) {
         verifying_ = false;
@@ -103,11 +104,11 @@ void AuditView::draw(AppState& state) {
 
   if (ImGui::Button("Export CSV…") && state.files)
     state.files->choose(FileDialogMode::Save, "Export the audit log as CSV", "tftsr-audit.csv",
-                        [&state, this](const std::filesystem::path& p) { export_to(state, p); });
+                        jobs_.guard([&state, this](const std::filesystem::path& p) { export_to(state, p); }));
   ImGui::SameLine();
   if (ImGui::Button("Export JSON…") && state.files)
     state.files->choose(FileDialogMode::Save, "Export the audit log as JSON", "tftsr-audit.json",
-                        [&state, this](const std::filesystem::path& p) { export_to(state, p); });
+                        jobs_.guard([&state, this](const std::filesystem::path& p) { export_to(state, p); }));
   ImGui::SameLine();
   ImGui::TextDisabled("%zu entr%s shown", entries_.size(), entries_.size() == 1 ? "y" : "ies");
   probe::record("audit.count");

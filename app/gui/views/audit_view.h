@@ -7,12 +7,19 @@
 #include <vector>
 
 #include "app/gui/app_state.h"
+#include "app/gui/tab_view.h"
+#include "app/gui/view_jobs.h"
 
 namespace tftsr::gui {
 
-class AuditView {
+class AuditView : public TabView {
  public:
-  void draw(AppState& state);
+  static constexpr const char* kKind = "audit";
+  explicit AuditView(AppState&) {}
+
+  std::string title(const AppState&) const override { return "Audit log"; }
+  void draw(AppState& state) override;
+  void cancel_jobs() override { jobs_.cancel(); }
   const std::vector<AuditEntry>& entries() const { return entries_; }
   const std::optional<AuditVerification>& verification() const { return verification_; }
   AuditFilter current_filter() const;
@@ -32,6 +39,7 @@ class AuditView {
   std::optional<AuditVerification> verification_;
   bool verifying_ = false;
   std::uint64_t verified_version_ = 0;
+  ViewJobs jobs_;
 };
 
 }  // namespace tftsr::gui

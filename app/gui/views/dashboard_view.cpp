@@ -12,18 +12,19 @@ void DashboardView::refresh(AppState& state) {
   loading_ = true;
   Triage* triage = state.triage.get();
   const std::uint64_t version = loaded_version_;
-  state.pool.submit(
-      "Updating the dashboard",
-      [triage, version, &state, this](JobContext&) -> WorkerPool::Apply {
+  jobs_.run(
+      state.pool, "Updating the dashboard",
+      [triage](JobContext&) {
         auto stats = triage->incidents().dashboard(15);
-        return [stats = std::move(stats), version, &state, this]() mutable {
-          if (version != loaded_version_) return;  // a newer refresh is on its way
-          loading_ = false;
-          loaded_once_ = true;
-          error_.clear();
-          for (auto& issue : stats.recent) state.incident_titles[issue.id] = issue.title;
-          stats_ = std::move(stats);
-        };
+        return stats;
+      },
+      [version, &state, this](auto stats) {
+        if (version != loaded_version_) return;  // a newer refresh is on its way
+        loading_ = false;
+        loaded_once_ = true;
+        error_.clear();
+        for (auto& issue : stats.recent) state.incident_titles[issue.id] = issue.title;
+        stats_ = std::move(stats);
       },
       [version, this](const JobFailure& f) {
         if (version != loaded_version_) return;

@@ -6,12 +6,19 @@
 #include <string>
 
 #include "app/gui/app_state.h"
+#include "app/gui/tab_view.h"
+#include "app/gui/view_jobs.h"
 
 namespace tftsr::gui {
 
-class DashboardView {
+class DashboardView : public TabView {
  public:
-  void draw(AppState& state);
+  static constexpr const char* kKind = "dashboard";
+  explicit DashboardView(AppState&) {}
+
+  std::string title(const AppState&) const override { return "Dashboard"; }
+  void draw(AppState& state) override;
+  void cancel_jobs() override { jobs_.cancel(); }
   const DashboardStats& stats() const { return stats_; }
   bool loading() const { return loading_; }
 
@@ -22,6 +29,7 @@ class DashboardView {
   bool loaded_once_ = false;
   DashboardStats stats_;
   std::string error_;
+  ViewJobs jobs_;
 };
 
 }  // namespace tftsr::gui

@@ -2,11 +2,12 @@
 
 #include <imgui.h>
 
-#include "app/gui/shortcuts.h"
+#include "app/gui/commands.h"
+#include "app/gui/ui_probe.h"
 
 namespace tftsr::gui {
 
-void draw_help_view() {
+void HelpView::draw(AppState&) {
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(
       "TFTSR keeps your incidents, logs and screenshots in an encrypted database, finds personal data and "
@@ -19,13 +20,15 @@ void draw_help_view() {
     ImGui::TableSetupColumn("Shortcut", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 8.0f);
     ImGui::TableSetupColumn("Action");
     ImGui::TableHeadersRow();
-    for (const CommandInfo& c : all_commands()) {
-      if (!*c.shortcut) continue;
+    for (const CommandRow& c : command_table()) {
+      const std::string chord = c.chord.text();
+      if (chord.empty()) continue;
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.shortcut);
+      ImGui::TextUnformatted(chord.c_str());
+      probe::record("help.chord:" + chord);
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(c.name);
+      ImGui::TextUnformatted(c.label);
     }
     ImGui::EndTable();
   }

@@ -22,7 +22,6 @@ class ImageAnnotationEditor {
   const AnnotationDocument& document() const { return doc_; }
 
   AnnotationTool tool() const { return tool_; }
-  void set_tool(AnnotationTool tool) { tool_ = tool; }
   const std::optional<std::string>& selected() const { return selected_; }
 
   // Tool buttons, the label text, undo, redo and delete. Returns true when the document changed.

@@ -9,6 +9,7 @@
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/image_format.h"
 #include "app/gui/views/image_import.h"
+#include "app/gui/views/image_preview_view.h"
 #include "core/images/image_decoder.h"
 
 namespace tftsr::gui {
@@ -38,16 +39,18 @@ void loading_arc(ImDrawList* draw, ImVec2 centre, float radius) {
 }
 }  // namespace
 
-ImageGalleryView::ImageGalleryView(std::string incident_id, std::shared_ptr<TextureCache> textures)
-    : incident_id_(std::move(incident_id)), textures_(std::move(textures)) {}
+ImageGalleryView::ImageGalleryView(AppState& state, const std::string& incident_id)
+    : incident_id_(incident_id), textures_(state.textures) {}
 
 ImageGalleryView::~ImageGalleryView() {
   for (const auto& image : images_) textures_->erase(thumb_key(image.id));
 }
 
-void ImageGalleryView::cancel_jobs(WorkerPool& pool) {
-  if (list_job_) pool.cancel(list_job_);
-  for (const auto& [id, job] : in_flight_) pool.cancel(job);
+std::string ImageGalleryView::title(const AppState& state) const {
+  auto it = state.incident_titles.find(incident_id_);
+  std::string name = "Screenshots · " + (it != state.incident_titles.end() ? it->second : std::string("incident"));
+  if (name.size() > 40) name = name.substr(0, 38) + "…";
+  return name;
 }
 
 std::size_t ImageGalleryView::thumbnails_ready() const {
@@ -59,55 +62,48 @@ std::size_t ImageGalleryView::thumbnails_ready() const {
 void ImageGalleryView::refresh(AppState& state) {
   // Listed on the pool: with hundreds of rows the query would cost the frame it runs in. A change
   // while it runs leaves data_version ahead of loaded_version_, so the next frame lists again.
-  if (list_job_) return;
+  if (listing_) return;
+  listing_ = true;
   loaded_version_ = state.data_version;
   Triage* triage = state.triage.get();
   const std::string incident = incident_id_;
-  std::weak_ptr<ImageGalleryView> weak = weak_from_this();
-  list_job_ = state.pool.submit(
-      "Listing screenshots",
-      [triage, incident, weak](JobContext&) -> WorkerPool::Apply {
+  jobs_.run(
+      state.pool, "Listing screenshots",
+      [triage, incident](JobContext&) {
         auto images = std::make_shared<std::vector<ImageAttachment>>(triage->images().list(incident));
-        return [weak, images] {
-          if (auto self = weak.lock()) {
-            self->list_job_ = 0;
-            self->images_ = std::move(*images);
-            self->listed_ = true;
-            self->error_.clear();
-          }
-        };
+        return images;
       },
-      [weak](const JobFailure& f) {
-        if (auto self = weak.lock()) {
-          self->list_job_ = 0;
-          if (f.kind != ErrorKind::Cancelled) self->error_ = f.message;
-        }
+      [this](auto images) {
+        listing_ = false;
+        images_ = std::move(*images);
+        listed_ = true;
+        error_.clear();
+      },
+      [this](const JobFailure& f) {
+        listing_ = false;
+        if (f.kind != ErrorKind::Cancelled) error_ = f.message;
       });
 }
 
 void ImageGalleryView::request_thumbnail(AppState& state, const ImageAttachment& image) {
   Triage* triage = state.triage.get();
   const std::string id = image.id;
-  std::weak_ptr<ImageGalleryView> weak = weak_from_this();
-  in_flight_[id] = state.pool.submit(
-      "Thumbnails",
-      [triage, id, weak](JobContext& ctx) -> WorkerPool::Apply {
+  in_flight_.insert(id);
+  jobs_.run(
+      state.pool, "Thumbnails",
+      [triage, id](JobContext& ctx) {
         // The marks and redactions burned in: the gallery never shows what a box hides.
         RgbaImage full = triage->images().render(id);
         ctx.throw_if_cancelled();
-        auto thumb = std::make_shared<RgbaImage>(make_thumbnail(full, kThumbnailSide));
-        return [weak, id, thumb] {
-          if (auto self = weak.lock()) {
-            self->in_flight_.erase(id);
-            self->textures_->put(thumb_key(id), std::move(*thumb), TextureFilter::Smooth);
-          }
-        };
+        return make_thumbnail(full, kThumbnailSide);
       },
-      [weak, id](const JobFailure& f) {
-        if (auto self = weak.lock()) {
-          self->in_flight_.erase(id);
-          if (f.kind != ErrorKind::Cancelled) self->failed_.insert(id);
-        }
+      [this, id](RgbaImage thumb) {
+        in_flight_.erase(id);
+        textures_->put(thumb_key(id), std::move(thumb), TextureFilter::Smooth);
+      },
+      [this, id](const JobFailure& f) {
+        in_flight_.erase(id);
+        if (f.kind != ErrorKind::Cancelled) failed_.insert(id);
       });
 }
 
@@ -168,7 +164,7 @@ void ImageGalleryView::draw_cell(AppState& state, const ImageAttachment& image, 
   ImGui::PushID(image.id.c_str());
   ImGui::BeginGroup();
   const ImVec2 pos = ImGui::GetCursorScreenPos();
-  if (ImGui::InvisibleButton("##thumb", ImVec2(side, side))) state.open_tab(Tab{ViewKind::Image, {}, {}, image.id});
+  if (ImGui::InvisibleButton("##thumb", ImVec2(side, side))) state.open_tab(Tab{ImagePreviewView::kKind, image.id});
   probe::record("gallery.image:" + image.file_name);
   const bool hovered = ImGui::IsItemHovered();
   if (hovered) ImGui::SetTooltip("%s\nClick to open", image.file_name.c_str());

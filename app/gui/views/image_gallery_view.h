@@ -4,32 +4,35 @@
 // few at a time, so other work is not starved), the GL texture is made on the UI thread, and a
 // spinner holds the place meanwhile. Each cell shows the name, pixel and file size, and a
 // "not reviewed" badge until the privacy warning is acknowledged; a click opens the preview.
-#include <map>
 #include <memory>
 #include <set>
 #include <string>
 #include <vector>
 
 #include "app/gui/app_state.h"
+#include "app/gui/tab_view.h"
 #include "app/gui/texture_cache.h"
+#include "app/gui/view_jobs.h"
 
 namespace tftsr::gui {
 
-class ImageGalleryView : public std::enable_shared_from_this<ImageGalleryView> {
+class ImageGalleryView : public TabView {
  public:
+  static constexpr const char* kKind = "gallery";  // the tab's id is the incident's
   static constexpr int kThumbnailSide = 256;  // pixels kept per thumbnail (sharp on HiDPI)
   static constexpr std::size_t kThumbnailJobs = 2;
 
-  ImageGalleryView(std::string incident_id, std::shared_ptr<TextureCache> textures);
-  ~ImageGalleryView();
+  ImageGalleryView(AppState& state, const std::string& incident_id);
+  ~ImageGalleryView() override;
 
-  void draw(AppState& state);
-  void cancel_jobs(WorkerPool& pool);
+  std::string title(const AppState& state) const override;
+  void draw(AppState& state) override;
+  void cancel_jobs() override { jobs_.cancel(); }
+  bool shows(const std::string& id) const override { return id == incident_id_; }
 
   const std::vector<ImageAttachment>& images() const { return images_; }
   bool listed() const { return listed_; }
   std::size_t thumbnails_ready() const;
-  std::size_t thumbnails_pending() const { return in_flight_.size(); }
   int first_drawn() const { return first_drawn_; }
   int end_drawn() const { return end_drawn_; }
 
@@ -43,11 +46,12 @@ class ImageGalleryView : public std::enable_shared_from_this<ImageGalleryView> {
   std::uint64_t loaded_version_ = 0;
   std::vector<ImageAttachment> images_;
   std::string error_;
-  JobId list_job_ = 0;
+  bool listing_ = false;
   bool listed_ = false;  // the first listing arrived
-  std::map<std::string, JobId> in_flight_;  // image id -> thumbnail job
+  std::set<std::string> in_flight_;  // image ids whose thumbnail is being made
   std::set<std::string> failed_;
   int first_drawn_ = 0, end_drawn_ = 0;  // image indexes drawn in the last frame
+  ViewJobs jobs_;
 };
 
 }  // namespace tftsr::gui

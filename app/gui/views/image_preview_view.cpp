@@ -13,18 +13,16 @@
 
 namespace tftsr::gui {
 
-ImagePreviewView::ImagePreviewView(std::string image_id, std::shared_ptr<TextureCache> textures)
-    : id_(std::move(image_id)), textures_(std::move(textures)) {}
+ImagePreviewView::ImagePreviewView(AppState& state, const std::string& image_id)
+    : id_(image_id), textures_(state.textures) {
+  if (state.triage) load(state);
+}
 
 ImagePreviewView::~ImagePreviewView() { textures_->erase(texture_key()); }
 
-std::string ImagePreviewView::title() const { return info_ ? info_->file_name : "Image"; }
+std::string ImagePreviewView::title(const AppState&) const { return info_ ? info_->file_name : "Image"; }
 
 bool ImagePreviewView::pixels_shown() const { return textures_->find(texture_key()) != nullptr; }
-
-void ImagePreviewView::cancel_jobs(WorkerPool& pool) {
-  if (decode_job_) pool.cancel(decode_job_);
-}
 
 void ImagePreviewView::load(AppState& state) {
   try {
@@ -41,28 +39,19 @@ void ImagePreviewView::request_decode(AppState& state) {
   Triage* triage = state.triage.get();
   const std::string id = id_;
   const int max_side = textures_->max_side();
-  std::weak_ptr<ImagePreviewView> weak = weak_from_this();
-  decode_job_ = state.pool.submit(
-      "Decoding " + title(),
-      [triage, id, max_side, weak](JobContext& ctx) -> WorkerPool::Apply {
+  jobs_.run(
+      state.pool, "Decoding " + info_->file_name,
+      [triage, id, max_side](JobContext& ctx) {
         RgbaImage pixels = triage->images().decode(id);
         ctx.throw_if_cancelled();
         // Larger than the GPU takes: show a reduced copy; annotations stay in image pixels.
         if (pixels.width > max_side || pixels.height > max_side) pixels = make_thumbnail(pixels, max_side);
-        auto shared = std::make_shared<RgbaImage>(std::move(pixels));
-        return [weak, shared] {
-          if (auto self = weak.lock()) {
-            self->decode_job_ = 0;
-            self->textures_->put(self->texture_key(), std::move(*shared), TextureFilter::PixelExact);
-          }
-        };
+        return pixels;
       },
-      [weak, &state](const JobFailure& f) {
-        auto self = weak.lock();
-        if (!self) return;
-        self->decode_job_ = 0;
+      [this](RgbaImage pixels) { textures_->put(texture_key(), std::move(pixels), TextureFilter::PixelExact); },
+      [this, &state](const JobFailure& f) {
         if (f.kind == ErrorKind::Cancelled) return;
-        self->error_ = f.message;
+        error_ = f.message;
         state.notify(NoticeLevel::Error, "Could not open the image", f.message);
       });
 }
@@ -77,33 +66,32 @@ void ImagePreviewView::request_save(AppState& state) {
   Triage* triage = state.triage.get();
   const std::string id = id_;
   auto snapshot = editor_.document().annotations();
-  std::weak_ptr<ImagePreviewView> weak = weak_from_this();
-  auto finish = [weak, &state] {
-    auto self = weak.lock();
-    if (!self) return;
-    self->save_running_ = false;
-    if (self->save_again_) {
-      self->save_again_ = false;
-      self->request_save(state);
-    } else if (self->export_after_save_) {
-      auto path = std::move(*self->export_after_save_);
-      self->export_after_save_.reset();
-      self->export_to(state, std::move(path));
+  // Not cancelled with the view: the annotations reach the store even when the tab closes first.
+  auto finish = jobs_.guard([this, &state] {
+    save_running_ = false;
+    if (save_again_) {
+      save_again_ = false;
+      request_save(state);
+    } else if (export_after_save_) {
+      auto path = std::move(*export_after_save_);
+      export_after_save_.reset();
+      export_to(state, std::move(path));
     }
-  };
+  });
+  auto thumbnail_stale = jobs_.guard([this](const std::string& id) { textures_->erase("thumb:" + id); });
   // This may run from an apply step while the program shuts down, when the pool takes no more jobs.
   try {
     state.pool.submit(
         "Saving annotations",
-        [triage, id, snapshot = std::move(snapshot), weak, &state, finish](JobContext&) -> WorkerPool::Apply {
+        [triage, id, snapshot = std::move(snapshot), thumbnail_stale, &state, finish](JobContext&) -> WorkerPool::Apply {
           triage->images().save_annotations(id, snapshot);
-          return [weak, &state, finish, id] {
-            if (auto self = weak.lock()) self->textures_->erase("thumb:" + id);  // the gallery shows the marks too
+          return [thumbnail_stale, &state, finish, id]() mutable {
+            thumbnail_stale(id);  // the gallery shows the marks too
             state.changed();
             finish();
           };
         },
-        [&state, finish](const JobFailure& f) {
+        [&state, finish](const JobFailure& f) mutable {
           state.notify(NoticeLevel::Error, "Could not save the annotations", f.message);
           finish();
         });
@@ -122,20 +110,20 @@ void ImagePreviewView::export_to(AppState& state, std::filesystem::path path) {
   export_running_ = true;
   Triage* triage = state.triage.get();
   const std::string id = id_;
-  std::weak_ptr<ImagePreviewView> weak = weak_from_this();
+  auto ended = jobs_.guard([this] { export_running_ = false; });
   try {
     state.pool.submit(
-        "Exporting " + title(),
-        [triage, id, path, weak, &state](JobContext&) -> WorkerPool::Apply {
+        "Exporting " + info_->file_name,
+        [triage, id, path, ended, &state](JobContext&) -> WorkerPool::Apply {
           triage->images().export_png(id, path);
-          return [weak, &state, path] {
-            if (auto self = weak.lock()) self->export_running_ = false;
+          return [ended, &state, path]() mutable {
+            ended();
             state.notify(NoticeLevel::Success, "Image exported", path.string());
             state.changed();
           };
         },
-        [weak, &state](const JobFailure& f) {
-          if (auto self = weak.lock()) self->export_running_ = false;
+        [ended, &state](const JobFailure& f) mutable {
+          ended();
           state.notify(NoticeLevel::Error, "Could not export the image", f.message);
         });
   } catch (const Error& e) {
@@ -208,13 +196,10 @@ void ImagePreviewView::draw_toolbar(AppState& state) {
   ImGui::SameLine(0, ImGui::GetFontSize() * 2);
   ImGui::BeginDisabled(export_running_);
   if (ImGui::Button(export_running_ ? "Exporting…" : "Export…")) {
-    std::weak_ptr<ImagePreviewView> weak = weak_from_this();
     const auto suggestion = std::filesystem::path(info_->file_name).stem().string() + "-annotated.png";
     if (state.files)
       state.files->choose(FileDialogMode::Save, "Export the image with its annotations", suggestion,
-                          [weak, &state](const std::filesystem::path& p) {
-                            if (auto self = weak.lock()) self->export_to(state, p);
-                          });
+                          jobs_.guard([this, &state](const std::filesystem::path& p) { export_to(state, p); }));
   }
   probe::record("image.export");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("A PNG with the annotations and redactions burned in.");
@@ -281,8 +266,7 @@ void ImagePreviewView::draw_delete_confirmation(AppState& state) {
       state.triage->images().remove(id_);
       state.notify(NoticeLevel::Success, "Image deleted", info_->file_name);
       state.changed();
-      state.close_tab(Tab{ViewKind::Image, {}, {}, id_});
-      textures_->erase(texture_key());
+      state.close_tabs_showing(id_);
     } catch (const Error& e) {
       state.notify(NoticeLevel::Error, "Could not delete the image", e.what());
     }

@@ -9,20 +9,25 @@
 #include <string>
 
 #include "app/gui/app_state.h"
+#include "app/gui/tab_view.h"
 #include "app/gui/texture_cache.h"
+#include "app/gui/view_jobs.h"
 #include "app/gui/views/image_annotation_editor.h"
 #include "app/gui/views/image_zoom.h"
 
 namespace tftsr::gui {
 
-class ImagePreviewView : public std::enable_shared_from_this<ImagePreviewView> {
+class ImagePreviewView : public TabView {
  public:
-  ImagePreviewView(std::string image_id, std::shared_ptr<TextureCache> textures);
-  ~ImagePreviewView();
+  static constexpr const char* kKind = "image";
+  // Reads the image's record and annotations; the pixels are decoded from the first draw on.
+  ImagePreviewView(AppState& state, const std::string& image_id);
+  ~ImagePreviewView() override;
 
-  void draw(AppState& state);
-  void cancel_jobs(WorkerPool& pool);
-  std::string title() const;
+  std::string title(const AppState& state) const override;
+  void draw(AppState& state) override;
+  void cancel_jobs() override { jobs_.cancel(); }
+  bool shows(const std::string& id) const override { return id == id_ || (info_ && info_->issue_id == id); }
 
   // The burned-in PNG goes to path on the pool (after any save still running); a toast reports.
   void export_to(AppState& state, std::filesystem::path path);
@@ -51,7 +56,6 @@ class ImagePreviewView : public std::enable_shared_from_this<ImagePreviewView> {
   std::optional<ImageAttachment> info_;
   std::string error_;
   bool decode_requested_ = false;
-  JobId decode_job_ = 0;
   ImageAnnotationEditor editor_;
   ImageZoom zoom_;
   ImVec2 canvas_min_{0, 0};
@@ -62,6 +66,7 @@ class ImagePreviewView : public std::enable_shared_from_this<ImagePreviewView> {
   std::optional<std::filesystem::path> export_after_save_;
   bool ask_delete_ = false;
   bool focused_ = false;
+  ViewJobs jobs_;
 };
 
 }  // namespace tftsr::gui

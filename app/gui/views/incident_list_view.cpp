@@ -28,8 +28,7 @@ void IncidentListView::invalidate_if_needed(AppState& state) {
   loaded_key_ = std::move(key);
   loaded_version_ = state.data_version;
   ++generation_;
-  for (JobId id : jobs_) state.pool.cancel(id);  // a queued query for an old filter never runs
-  jobs_.clear();
+  jobs_.cancel();  // a queued query for an old filter never runs
   pending_pages_.clear();
   // After a data change the old rows stay on screen until the new ones arrive; a new filter
   // shows placeholders at once rather than rows that do not match it.
@@ -40,15 +39,16 @@ void IncidentListView::invalidate_if_needed(AppState& state) {
   Triage* triage = state.triage.get();
   const IssueFilter filter = current_filter();
   const std::uint64_t generation = generation_;
-  jobs_.push_back(state.pool.submit(
-      "Counting incidents",
-      [triage, filter, generation, this](JobContext&) -> WorkerPool::Apply {
+  jobs_.run(
+      state.pool, "Counting incidents",
+      [triage, filter](JobContext&) {
         std::int64_t total = triage->incidents().count(filter);
-        return [this, generation, total] {
-          if (generation != generation_) return;
-          total_ = total;
-          count_pending_ = false;
-        };
+        return total;
+      },
+      [this, generation](std::int64_t total) {
+        if (generation != generation_) return;
+        total_ = total;
+        count_pending_ = false;
       },
       [this, generation](const JobFailure& f) {
         if (generation != generation_) return;
@@ -57,7 +57,7 @@ void IncidentListView::invalidate_if_needed(AppState& state) {
           total_ = 0;
           error_ = f.message;
         }
-      }));
+      });
   if (same_filter) {  // refresh what is cached, in place
     std::vector<int> cached;
     for (auto& [page, rows] : pages_) cached.push_back(page);
@@ -73,23 +73,24 @@ void IncidentListView::request_page(AppState& state, int page) {
   IssueFilter filter = current_filter();
   filter.offset = page * kPageSize;
   const std::uint64_t generation = generation_;
-  jobs_.push_back(state.pool.submit(
-      "Loading incidents",
-      [triage, filter, generation, page, &state, this](JobContext&) -> WorkerPool::Apply {
+  jobs_.run(
+      state.pool, "Loading incidents",
+      [triage, filter](JobContext&) {
         auto rows = triage->incidents().list(filter);
-        return [this, generation, page, rows = std::move(rows), &state]() mutable {
-          if (generation != generation_) return;
-          pending_pages_.erase(page);
-          if (pages_.size() > 64) pages_.clear();  // bound memory when scrolling through 100k rows
-          for (auto& issue : rows) state.incident_titles.try_emplace(issue.id, issue.title);
-          pages_[page] = std::move(rows);
-        };
+        return rows;
+      },
+      [this, generation, page, &state](auto rows) {
+        if (generation != generation_) return;
+        pending_pages_.erase(page);
+        if (pages_.size() > 64) pages_.clear();  // bound memory when scrolling through 100k rows
+        for (auto& issue : rows) state.incident_titles.try_emplace(issue.id, issue.title);
+        pages_[page] = std::move(rows);
       },
       [this, generation, page](const JobFailure& f) {
         if (generation != generation_) return;
         pending_pages_.erase(page);
         if (f.kind != ErrorKind::Cancelled) error_ = f.message;
-      }));
+      });
 }
 
 const Issue* IncidentListView::row(AppState& state, int index) {

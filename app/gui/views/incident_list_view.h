@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/gui/app_state.h"
+#include "app/gui/view_jobs.h"
 
 namespace tftsr::gui {
 
@@ -18,6 +19,7 @@ class IncidentListView {
   static constexpr int kPageSize = 200;
 
   void draw(AppState& state);
+  void cancel_jobs() { jobs_.cancel(); }
   // The filter the list shows, built from the search box and the combos.
   IssueFilter current_filter() const;
   std::int64_t total() const { return total_; }
@@ -43,9 +45,9 @@ class IncidentListView {
   bool count_pending_ = false;
   std::map<int, std::vector<Issue>> pages_;
   std::set<int> pending_pages_;
-  std::vector<JobId> jobs_;  // of the current generation, cancelled when it is outdated
   std::string error_;
   std::uint64_t queries_ = 0;
+  ViewJobs jobs_;  // of the current generation, cancelled when it is outdated
 };
 
 }  // namespace tftsr::gui

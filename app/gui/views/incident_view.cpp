@@ -8,6 +8,8 @@
 #include "app/gui/log_import.h"
 #include "app/gui/theme.h"
 #include "app/gui/ui_probe.h"
+#include "app/gui/views/image_gallery_view.h"
+#include "app/gui/views/log_view.h"
 
 namespace tftsr::gui {
 
@@ -33,7 +35,7 @@ bool choice_combo(const char* id, const std::string& current, const char* const*
 }  // namespace
 
 IncidentView::Editor& IncidentView::load(AppState& state, const std::string& id) {
-  Editor& e = open_[id];
+  Editor& e = editor_;
   if (e.loaded_version == state.data_version || state.rekey_running) return e;
   e.loaded_version = state.data_version;
   try {
@@ -60,7 +62,15 @@ void IncidentView::apply(AppState& state, Editor& e, const std::string& id, cons
   }
 }
 
-void IncidentView::draw(AppState& state, const std::string& id) {
+std::string IncidentView::title(const AppState& state) const {
+  auto it = state.incident_titles.find(id_);
+  std::string name = it != state.incident_titles.end() ? it->second : "Incident";
+  if (name.size() > 32) name = name.substr(0, 30) + "…";
+  return name;
+}
+
+void IncidentView::draw(AppState& state) {
+  const std::string& id = id_;
   if (!state.triage) return;
   Editor& e = load(state, id);
   if (!e.detail) {
@@ -83,7 +93,7 @@ void IncidentView::draw(AppState& state, const std::string& id) {
     }
     if (ImGui::BeginTabItem("Screenshots")) {
       ImGui::TextDisabled("Screenshots open in their own tab: thumbnails, review, annotations and export.");
-      if (ImGui::Button("Open the screenshot gallery")) state.open_tab(Tab{ViewKind::Gallery, id});
+      if (ImGui::Button("Open the screenshot gallery")) state.open_tab(Tab{ImageGalleryView::kKind, id});
       probe::record("incident.open_gallery");
       ImGui::EndTabItem();
     }
@@ -263,7 +273,7 @@ void IncidentView::draw_logs(AppState& state, Editor& e, const std::string& id) 
       ImGui::TextUnformatted(log.redacted ? "yes" : "no");
       ImGui::TableNextColumn();
       ImGui::PushID(log.id.c_str());
-      if (ImGui::SmallButton("Open")) state.open_tab({ViewKind::Log, {}, log.id});
+      if (ImGui::SmallButton("Open")) state.open_tab({LogView::kKind, log.id});
       probe::record("incident.open_log:" + log.file_name);
       ImGui::PopID();
     }
@@ -298,7 +308,8 @@ void IncidentView::draw_timeline(AppState& state, Editor& e, const std::string& 
   ImGui::EndChild();
 }
 
-void IncidentView::draw_summary(AppState& state, const std::string& id) {
+void IncidentView::draw_summary(AppState& state) {
+  const std::string& id = id_;
   if (!state.triage) return;
   Editor& e = load(state, id);
   if (!e.detail) {

@@ -2,21 +2,26 @@
 // One incident: a header whose title, status, severity and domain are edited in place (resolving
 // asks to confirm), the description editor, the 5-Whys steps and the timeline.
 #include <cstdint>
-#include <map>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "app/gui/app_state.h"
+#include "app/gui/tab_view.h"
 
 namespace tftsr::gui {
 
-class IncidentView {
+class IncidentView : public TabView {
  public:
-  void draw(AppState& state, const std::string& incident_id);
+  static constexpr const char* kKind = "incident";
+  IncidentView(AppState&, const std::string& incident_id) : id_(incident_id) {}
+
+  std::string title(const AppState& state) const override;
+  void draw(AppState& state) override;
+  bool shows(const std::string& id) const override { return id == id_; }
   // A compact read-only summary for the inspector pane.
-  void draw_summary(AppState& state, const std::string& incident_id);
-  void forget(const std::string& incident_id) { open_.erase(incident_id); }
+  void draw_summary(AppState& state);
+  const std::string& incident_id() const { return id_; }
 
  private:
   struct Editor {
@@ -40,7 +45,8 @@ class IncidentView {
   void draw_logs(AppState& state, Editor& e, const std::string& id);
   void draw_timeline(AppState& state, Editor& e, const std::string& id);
 
-  std::map<std::string, Editor> open_;
+  std::string id_;
+  Editor editor_;
 };
 
 }  // namespace tftsr::gui

@@ -34,7 +34,18 @@ std::string with_thousands(std::int64_t n) {
 }
 }  // namespace
 
-std::string LogView::title() const { return log_ ? log_->file_name : "Log"; }
+LogView::LogView(AppState& state, const std::string& log_id) : log_id_(log_id) {
+  if (!state.triage) return;
+  try {
+    log_ = state.triage->logs().get(log_id_);
+  } catch (const Error& e) {
+    error_ = e.what();
+  }
+}
+
+std::string LogView::title(const AppState&) const { return log_ ? log_->file_name : "Log"; }
+
+bool LogView::shows(const std::string& id) const { return id == log_id_ || (log_ && log_->issue_id == id); }
 
 TextReader LogView::reader(AppState& state) const {
   Triage* triage = state.triage.get();
@@ -43,32 +54,19 @@ TextReader LogView::reader(AppState& state) const {
   };
 }
 
-void LogView::cancel_jobs(WorkerPool& pool) {
-  for (JobId id : jobs_) pool.cancel(id);
-  jobs_.clear();
-}
-
 void LogView::start(AppState& state) {
   started_ = true;
-  try {
-    log_ = state.triage->logs().get(log_id_);
-  } catch (const Error& e) {
-    error_ = e.what();
-    return;
-  }
+  if (!log_) return;
   index_ = std::make_shared<LineIndex>();
   auto index = index_;
   const std::int64_t size = log_->text_size;
   TextReader read = reader(state);
-  jobs_.push_back(state.pool.submit(
-      "Indexing " + log_->file_name,
-      [index, size, read](JobContext& ctx) -> WorkerPool::Apply {
-        build_line_index(*index, size, read, progress_of(ctx));
-        return [] {};
-      },
+  jobs_.run(
+      state.pool, "Indexing " + log_->file_name,
+      [index, size, read](JobContext& ctx) { build_line_index(*index, size, read, progress_of(ctx)); }, [] {},
       [&state, name = log_->file_name](const JobFailure& f) {
         if (f.kind != ErrorKind::Cancelled) state.notify(NoticeLevel::Error, "Could not index " + name, f.message);
-      }));
+      });
   // The findings are loaded once the first screen is up (see draw_lines): reading them holds the
   // store's lock, and the first screen's text read must not wait behind it.
 }
@@ -76,14 +74,14 @@ void LogView::start(AppState& state) {
 void LogView::load_findings(AppState& state) {
   Triage* triage = state.triage.get();
   if (!triage) return;
-  std::weak_ptr<LogView> self = weak_from_this();
   try {
-    jobs_.push_back(state.pool.submit("Loading findings", [triage, self, id = log_id_](JobContext&) -> WorkerPool::Apply {
-      auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().findings(id));
-      return [self, found] {
-        if (auto view = self.lock()) view->set_findings(std::move(*found));
-      };
-    }));
+    jobs_.run(
+        state.pool, "Loading findings",
+        [triage, id = log_id_](JobContext&) {
+          auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().findings(id));
+          return found;
+        },
+        [this](auto found) { set_findings(std::move(*found)); });
   } catch (const Error&) {
     // The pool is shutting down (the store is closing): nothing left to show.
   }
@@ -468,17 +466,18 @@ void LogView::toggle_finding(AppState& state, std::size_t index) {
   (f.action == "keep" ? c.keep : c.redact) += 1;
   (f.action == "keep" ? c.redact : c.keep) -= 1;
   Triage* triage = state.triage.get();
-  std::weak_ptr<LogView> self = weak_from_this();
+  // Not cancelled with the view: the decision reaches the store even when the tab closes first.
+  auto reload = jobs_.guard([this, &state] { load_findings(state); });  // show what the store holds
   state.pool.submit(
       "Saving a decision",
       [triage, id = log_id_, span = f.id, action = f.action](JobContext&) -> WorkerPool::Apply {
         triage->logs().set_finding_action(id, action, span);
         return [] {};
       },
-      [&state, self](const JobFailure& failure) {
+      [&state, reload](const JobFailure& failure) mutable {
         if (failure.kind != ErrorKind::Cancelled)
           state.notify(NoticeLevel::Error, "Could not save the decision", failure.message);
-        if (auto view = self.lock()) view->load_findings(state);  // show what the store holds
+        reload();
       });
 }
 
@@ -488,17 +487,17 @@ void LogView::set_actions(AppState& state, const std::string& action, const std:
     if ((!pii_type || f.pii_type == *pii_type) && (!value || f.original_value == *value)) f.action = action;
   counts_ = count_findings_by_type(findings_);
   Triage* triage = state.triage.get();
-  std::weak_ptr<LogView> self = weak_from_this();
+  auto reload = jobs_.guard([this, &state] { load_findings(state); });  // show what the store holds
   state.pool.submit(
       "Saving decisions",
       [triage, id = log_id_, action, pii_type, value](JobContext&) -> WorkerPool::Apply {
         triage->logs().set_finding_action(id, action, std::nullopt, pii_type, value);
         return [] {};
       },
-      [&state, self](const JobFailure& failure) {
+      [&state, reload](const JobFailure& failure) mutable {
         if (failure.kind != ErrorKind::Cancelled)
           state.notify(NoticeLevel::Error, "Could not save the decisions", failure.message);
-        if (auto view = self.lock()) view->load_findings(state);  // show what the store holds
+        reload();
       });
 }
 
@@ -539,25 +538,27 @@ void LogView::jump_to_finding(AppState& state, int direction) {
 void LogView::run_scan(AppState& state) {
   scanning_ = true;
   Triage* triage = state.triage.get();
-  std::weak_ptr<LogView> self = weak_from_this();
-  jobs_.push_back(state.pool.submit(
+  // The toast and the refresh are for the whole program; the findings only for this view, if open.
+  auto show = jobs_.guard([this](auto found, auto log) {
+    scanning_ = false;
+    log_ = *log;
+    set_findings(std::move(*found));
+  });
+  auto stopped = jobs_.guard([this] { scanning_ = false; });
+  jobs_.track(state.pool, state.pool.submit(
       "Scanning " + log_->file_name,
-      [triage, self, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
+      [triage, show, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
         auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().scan(id, progress_of(ctx)));
         auto log = std::make_shared<LogFile>(triage->logs().get(id));
-        return [self, found, log, &state] {
+        return [show, found, log, &state]() mutable {
           const std::size_t n = found->size();
-          if (auto view = self.lock()) {
-            view->scanning_ = false;
-            view->log_ = *log;
-            view->set_findings(std::move(*found));
-          }
+          show(found, log);
           state.notify(NoticeLevel::Success, "Scan finished", log->file_name + ": " + std::to_string(n) + " findings");
           state.changed();
         };
       },
-      [&state, self](const JobFailure& f) {
-        if (auto view = self.lock()) view->scanning_ = false;
+      [&state, stopped](const JobFailure& f) mutable {
+        stopped();
         if (f.kind != ErrorKind::Cancelled) state.notify(NoticeLevel::Error, "Scan failed", f.message);
       }));
 }
@@ -565,26 +566,27 @@ void LogView::run_scan(AppState& state) {
 void LogView::run_apply(AppState& state) {
   applying_ = true;
   Triage* triage = state.triage.get();
-  std::weak_ptr<LogView> self = weak_from_this();
-  jobs_.push_back(state.pool.submit(
+  auto show = jobs_.guard([this](auto found, auto log) {
+    applying_ = false;
+    log_ = *log;
+    set_findings(std::move(*found));
+  });
+  auto stopped = jobs_.guard([this] { applying_ = false; });
+  jobs_.track(state.pool, state.pool.submit(
       "Applying redactions to " + log_->file_name,
-      [triage, self, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
+      [triage, show, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
         auto summary = std::make_shared<RedactionSummary>(triage->logs().apply_redactions(id, progress_of(ctx)));
         auto log = std::make_shared<LogFile>(triage->logs().get(id));
         auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().findings(id));
-        return [self, summary, log, found, &state] {
-          if (auto view = self.lock()) {
-            view->applying_ = false;
-            view->log_ = *log;
-            view->set_findings(std::move(*found));
-          }
+        return [show, summary, log, found, &state]() mutable {
+          show(found, log);
           state.notify(NoticeLevel::Success, "Redactions applied",
                        log->file_name + " (" + std::to_string(summary->size) + " bytes), SHA-256 " + summary->sha256);
           state.changed();
         };
       },
-      [&state, self](const JobFailure& f) {
-        if (auto view = self.lock()) view->applying_ = false;
+      [&state, stopped](const JobFailure& f) mutable {
+        stopped();
         if (f.kind != ErrorKind::Cancelled) state.notify(NoticeLevel::Error, "Could not apply the redactions", f.message);
       }));
 }
@@ -595,25 +597,18 @@ void LogView::run_filter(AppState& state) {
   filtering_ = true;
   const std::int64_t size = log_->text_size;
   TextReader read = reader(state);
-  std::weak_ptr<LogView> self = weak_from_this();
-  jobs_.push_back(state.pool.submit(
-      "Filtering " + log_->file_name,
-      [self, query, size, read](JobContext& ctx) -> WorkerPool::Apply {
-        auto result = std::make_shared<LineFilterResult>(filter_lines(size, read, query, progress_of(ctx)));
-        return [self, result] {
-          if (auto view = self.lock()) {
-            view->filtering_ = false;
-            view->filter_ = std::move(*result);
-            view->scroll_request_ = 0;
-          }
-        };
+  jobs_.run(
+      state.pool, "Filtering " + log_->file_name,
+      [query, size, read](JobContext& ctx) { return filter_lines(size, read, query, progress_of(ctx)); },
+      [this](auto result) {
+        filtering_ = false;
+        filter_ = std::move(result);
+        scroll_request_ = 0;
       },
-      [self](const JobFailure& f) {
-        if (auto view = self.lock()) {
-          view->filtering_ = false;
-          if (f.kind != ErrorKind::Cancelled) view->filter_error_ = f.message;
-        }
-      }));
+      [this](const JobFailure& f) {
+        filtering_ = false;
+        if (f.kind != ErrorKind::Cancelled) filter_error_ = f.message;
+      });
 }
 
 }  // namespace tftsr::gui

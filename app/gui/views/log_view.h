@@ -12,21 +12,26 @@
 #include <vector>
 
 #include "app/gui/app_state.h"
+#include "app/gui/tab_view.h"
+#include "app/gui/view_jobs.h"
 #include "app/gui/views/log_findings_panel.h"
 #include "core/logs/line_filter.h"
 #include "core/logs/line_index.h"
 
 namespace tftsr::gui {
 
-class LogView : public std::enable_shared_from_this<LogView> {
+class LogView : public TabView {
  public:
-  explicit LogView(std::string log_id) : log_id_(std::move(log_id)) {}
-  // Starts loading (log, index, findings) on first draw.
-  void draw(AppState& state);
-  void cancel_jobs(WorkerPool& pool);
+  static constexpr const char* kKind = "log";
+  // Reads the log's record; the index and the findings load from the first draw on.
+  LogView(AppState& state, const std::string& log_id);
+
+  std::string title(const AppState& state) const override;
+  void draw(AppState& state) override;
+  void cancel_jobs() override { jobs_.cancel(); }
+  bool shows(const std::string& id) const override;
 
   const std::string& log_id() const { return log_id_; }
-  std::string title() const;
   const LineIndex& index() const { return *index_; }
   bool index_complete() const { return index_ && index_->complete(); }
   const std::vector<PiiSpan>& findings() const { return findings_; }
@@ -41,7 +46,6 @@ class LogView : public std::enable_shared_from_this<LogView> {
   const std::string& filter_error() const { return filter_error_; }
   bool filtered() const { return filter_.has_value(); }
   void scroll_to_line(std::int64_t line) { scroll_request_ = line; }
-  void set_preview(bool on) { preview_ = on; }
 
  private:
   // The text of the lines around the visible ones, refetched only when scrolling leaves it.
@@ -83,7 +87,6 @@ class LogView : public std::enable_shared_from_this<LogView> {
   std::optional<LogFile> log_;
   std::string error_;
   std::shared_ptr<LineIndex> index_;
-  std::vector<JobId> jobs_;
 
   std::vector<PiiSpan> findings_;  // sorted by start_offset
   std::map<std::string, FindingCounts> counts_;
@@ -111,6 +114,7 @@ class LogView : public std::enable_shared_from_this<LogView> {
   std::string filter_error_;
   bool goto_open_ = false;
   std::string goto_text_;
+  ViewJobs jobs_;
 };
 
 }  // namespace tftsr::gui

@@ -5,6 +5,7 @@
 
 #include "app/gui/domain_list.h"
 #include "app/gui/ui_probe.h"
+#include "app/gui/views/incident_view.h"
 
 namespace tftsr::gui {
 
@@ -37,7 +38,7 @@ void NewIncidentDialog::create(AppState& state) {
     Issue created = state.triage->incidents().create(in);
     state.incident_titles[created.id] = created.title;
     state.selected_incident = created.id;
-    state.open_tab({ViewKind::Incident, created.id});
+    state.open_tab({IncidentView::kKind, created.id});
     state.changed();
     state.notify(NoticeLevel::Success, "Incident created", created.title);
     open_ = false;

@@ -4,7 +4,8 @@
 
 namespace tftsr::gui {
 
-void draw_notifications_view(Notifications& notifications) {
+void NotificationsView::draw(AppState& state) {
+  Notifications& notifications = state.notifications;
   notifications.mark_all_seen();
   if (notifications.all().empty()) {
     ImGui::TextDisabled("No notifications.");

@@ -27,24 +27,28 @@ void SettingsView::start_rekey(AppState& state) {
   std::string passphrase = new_passphrase_;
   wipe(new_passphrase_);
   wipe(confirmation_);
+  // Not cancelled with the view: the store is re-keyed, and rekey_running cleared, even when the
+  // Settings tab is closed meanwhile; only the message below the form needs the view.
+  auto show = jobs_.guard([this](std::string message, bool is_error) {
+    message_ = std::move(message);
+    message_is_error_ = is_error;
+  });
   state.pool.submit(
       "Re-encrypting the database",
-      [triage, passphrase, &state, this](JobContext& ctx) mutable -> WorkerPool::Apply {
+      [triage, passphrase, &state, show](JobContext& ctx) mutable -> WorkerPool::Apply {
         ctx.report(-1.0, "re-keying every page");
         triage->change_passphrase(passphrase);
         wipe(passphrase);
-        return [&state, this] {
+        return [&state, show]() mutable {
           state.rekey_running = false;
-          message_ = "The passphrase was changed.";
-          message_is_error_ = false;
+          show("The passphrase was changed.", false);
           state.notify(NoticeLevel::Success, "Passphrase changed");
           state.changed();
         };
       },
-      [&state, this](const JobFailure& f) {
+      [&state, show](const JobFailure& f) mutable {
         state.rekey_running = false;
-        message_ = "The passphrase was not changed: " + f.message;
-        message_is_error_ = true;
+        show("The passphrase was not changed: " + f.message, true);
         state.notify(NoticeLevel::Error, "Passphrase change failed", f.message);
       });
 }

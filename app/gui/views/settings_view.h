@@ -4,13 +4,20 @@
 #include <string>
 
 #include "app/gui/app_state.h"
+#include "app/gui/tab_view.h"
+#include "app/gui/view_jobs.h"
 #include "app/gui/views/detection_settings.h"
 
 namespace tftsr::gui {
 
-class SettingsView {
+class SettingsView : public TabView {
  public:
-  void draw(AppState& state);
+  static constexpr const char* kKind = "settings";
+  explicit SettingsView(AppState&) {}
+
+  std::string title(const AppState&) const override { return "Settings"; }
+  void draw(AppState& state) override;
+  void cancel_jobs() override { jobs_.cancel(); }
 
  private:
   void start_rekey(AppState& state);
@@ -19,6 +26,7 @@ class SettingsView {
   std::string confirmation_;
   std::string message_;
   bool message_is_error_ = false;
+  ViewJobs jobs_;
 };
 
 }  // namespace tftsr::gui

@@ -20,6 +20,8 @@
 
 #include "app/gui/headless_context.h"
 #include "app/gui/shell.h"
+#include "app/gui/views/image_gallery_view.h"
+#include "app/gui/views/image_preview_view.h"
 #include "core/images/image_decoder.h"
 #include "tests/support/timing.h"
 
@@ -118,12 +120,12 @@ int main(int argc, char** argv) {
     Bench b(dir);
     // 1. Preview of the 4K image: every frame until its pixels are on screen.
     {
-      b.shell->state().open_tab(Tab{ViewKind::Image, {}, {}, big_id});
+      b.shell->state().open_tab(Tab{"image", big_id});
       std::vector<double> frames;
       const auto start = Clock::now();
       for (;;) {
         frames.push_back(b.frame());
-        auto* preview = b.shell->images().preview(big_id);
+        auto* preview = b.shell->find_view<ImagePreviewView>(big_id);
         if (preview && preview->pixels_shown()) break;
         std::this_thread::sleep_for(std::chrono::milliseconds(4));  // a 60 Hz loop idles between frames
       }
@@ -132,13 +134,13 @@ int main(int argc, char** argv) {
     }
     // 2. The gallery: frames while the visible thumbnails load, then scrolling through all of it.
     {
-      b.shell->state().open_tab(Tab{ViewKind::Gallery, incident});
+      b.shell->state().open_tab(Tab{"gallery", incident});
       std::vector<double> loading, scrolling;
       const auto start = Clock::now();
       ImageGalleryView* gallery = nullptr;
       for (;;) {
         loading.push_back(b.frame());
-        gallery = b.shell->images().gallery(incident);
+        gallery = b.shell->find_view<ImageGalleryView>(incident);
         if (gallery && gallery->listed() && gallery->end_drawn() > 0 &&
             gallery->thumbnails_ready() >= static_cast<std::size_t>(gallery->end_drawn() - gallery->first_drawn()))
           break;

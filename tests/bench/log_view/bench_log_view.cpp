@@ -80,7 +80,7 @@ struct Bench {
   UiConfig config;
   AppState state{pool, config};
   HeadlessContext context{ImVec2(1600, 900)};
-  std::shared_ptr<LogView> view;
+  std::unique_ptr<LogView> view;
 
   double frame() {
     const auto t = Clock::now();
@@ -138,7 +138,7 @@ int main(int argc, char** argv) {
   const double rss_before = resident_mib();
 
   // Open the view: the first screen must come while the index is still being built.
-  b.view = std::make_shared<LogView>(log.id);
+  b.view = std::make_unique<LogView>(b.state, log.id);
   t = Clock::now();
   double first_screen = -1, findings_ready = -1;
   std::int64_t lines_at_first_screen = 0;
@@ -194,7 +194,7 @@ int main(int argc, char** argv) {
   std::printf("  resident memory    %.0f MiB before the view, %.0f MiB while viewing (window cache %.1f KB)\n", rss_before,
               resident_mib(), static_cast<double>(b.view->cached_text_bytes()) / 1e3);
   std::printf("  targets: first screen < 500 ms, index memory < 100 MB, frame p95 < 16.7 ms\n");
-  b.view->cancel_jobs(b.pool);
+  b.view->cancel_jobs();
   b.pool.shutdown();
   b.pool.drain();
   return 0;

@@ -5,14 +5,22 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/gui/views/audit_view.h"
 #include "core/crypto/sha256.h"
-#include "ui_fixture.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
 using namespace tftsr::gui::test;
 
 namespace {
+// The audit tab's view, once its tab is open.
+AuditView& audit(UiFixture& f) {
+  auto* view = f.shell->find_view<AuditView>();
+  REQUIRE(view != nullptr);
+  return *view;
+}
+
 std::string read_file(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);
   std::stringstream ss;
@@ -22,11 +30,11 @@ std::string read_file(const std::filesystem::path& p) {
 
 void seed_audit(UiFixture& f) {
   auto& t = *f.shell->state().triage;
-  NewIncident in;
+  NewIssue in;
   in.title = "Temporary";
   in.severity = "P4";
-  auto issue = t.incidents().create(in);
-  t.incidents().remove(issue.id);  // audited
+  auto issue = t.create_issue(in);
+  t.delete_issue(issue.id);  // audited
   t.settings().set_disabled_pii_types(pii::PiiTypeSet().set(static_cast<std::size_t>(pii::PiiType::Hostname)));
   f.shell->state().changed();
 }
@@ -36,22 +44,23 @@ TEST_CASE("the audit view lists entries, shows the chain verification, and filte
   UiFixture f;
   f.wait_unlocked();
   seed_audit(f);
-  f.shell->state().open_tab({ViewKind::Audit, {}});
-  REQUIRE(f.ui->frames_until([&] { return f.shell->audit().verification().has_value(); }, 10000));
-  CHECK(f.shell->audit().verification()->ok);
-  CHECK(f.shell->audit().entries().size() == 2);
+  f.shell->state().open_tab({"audit", {}});
+  f.ui->frame();
+  REQUIRE(f.ui->frames_until([&] { return audit(f).verification().has_value(); }, 10000));
+  CHECK(audit(f).verification()->ok);
+  CHECK(audit(f).entries().size() == 2);
 
   f.ui->click("audit.action");
   f.ui->type("issue_delete");
-  REQUIRE(f.shell->audit().entries().size() == 1);
-  CHECK(f.shell->audit().entries()[0].action == "issue_delete");
+  REQUIRE(audit(f).entries().size() == 1);
+  CHECK(audit(f).entries()[0].action == "issue_delete");
 }
 
 TEST_CASE("selecting an audit entry shows its details pretty-printed") {
   UiFixture f;
   f.wait_unlocked();
   seed_audit(f);
-  f.shell->state().open_tab({ViewKind::Audit, {}});
+  f.shell->state().open_tab({"audit", {}});
   f.ui->frame(3);
   CHECK_FALSE(f.ui->has("audit.details"));
   // Newest first or oldest first, the pii_types_change row is one of the two.
@@ -65,10 +74,10 @@ TEST_CASE("exporting the audit log writes CSV or JSON and is itself audited") {
   UiFixture f;
   f.wait_unlocked();
   seed_audit(f);
-  f.shell->state().open_tab({ViewKind::Audit, {}});
+  f.shell->state().open_tab({"audit", {}});
   f.ui->frame(3);
   const auto csv_file = f.dir.path() / "audit.csv";
-  f.shell->audit().export_to(f.shell->state(), csv_file);
+  audit(f).export_to(f.shell->state(), csv_file);
   std::string csv = read_file(csv_file);
   CHECK(csv.starts_with("seq,id,timestamp,action,entity_type,entity_id,user_id,details,prev_hash,entry_hash\r\n"));
   CHECK(csv.find("\"issue_delete\"") != std::string::npos);
@@ -76,7 +85,7 @@ TEST_CASE("exporting the audit log writes CSV or JSON and is itself audited") {
 
   const auto json_file = f.dir.path() / "audit.json";
   f.ui->frame(2);
-  f.shell->audit().export_to(f.shell->state(), json_file);
+  audit(f).export_to(f.shell->state(), json_file);
   auto json = nlohmann::json::parse(read_file(json_file));
   REQUIRE(json.is_array());
   CHECK(json.size() == 3);  // the two seeded entries and the CSV export

@@ -11,7 +11,7 @@
 #include "app/gui/ui_config.h"
 #include "app/gui/widgets/passphrase_strength.h"
 #include "core/error.h"
-#include "ui_fixture.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
@@ -59,7 +59,7 @@ TEST_CASE("UI config round-trips through its file, and a broken file gives the d
   CHECK(back.theme == Theme::Light);
   CHECK(back.font_size == doctest::Approx(20));
   REQUIRE(back.tabs.size() == 1);
-  CHECK(back.tabs[0].incident_id == "0190-abc");
+  CHECK(back.tabs[0].id == "0190-abc");
   CHECK(back.tabs[0].pane == "right");
   CHECK(back.tabs[0].active);
 

@@ -2,15 +2,15 @@
 
 #include <GLFW/glfw3.h>
 
-#include "ui_fixture.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
 using namespace tftsr::gui::test;
 
 namespace {
-Incident seed(UiFixture& f, const std::string& title) {
-  NewIncident in;
+Issue seed(UiFixture& f, const std::string& title) {
+  NewIssue in;
   in.title = title;
   in.severity = "P2";
   auto issue = f.shell->state().triage->incidents().create(in);
@@ -43,14 +43,14 @@ TEST_CASE("clicking a row in the sidebar selects the incident and opens it") {
   f.ui->click("sidebar.row:Mail relay queue");
   CHECK(f.shell->state().selected_incident == issue.id);
   f.ui->frame(2);
-  CHECK(f.shell->state().centre.active == Tab{ViewKind::Incident, issue.id});
+  CHECK(f.shell->state().centre.active == Tab{"incident", issue.id});
 }
 
 TEST_CASE("resolving from the incident header asks to confirm first") {
   UiFixture f;
   f.wait_unlocked();
   auto issue = seed(f, "Backup job failed");
-  f.shell->state().open_tab({ViewKind::Incident, issue.id});
+  f.shell->state().open_tab({"incident", issue.id});
   f.ui->frame(3);
   f.ui->click("incident.status");
   f.ui->click("incident.status:resolved");
@@ -66,7 +66,7 @@ TEST_CASE("deleting an incident asks to confirm, then removes it and its tab") {
   UiFixture f;
   f.wait_unlocked();
   auto issue = seed(f, "Obsolete ticket");
-  f.shell->state().open_tab({ViewKind::Incident, issue.id});
+  f.shell->state().open_tab({"incident", issue.id});
   f.ui->frame(3);
   f.ui->click("incident.delete");
   REQUIRE(f.ui->has("delete.confirm"));
@@ -75,14 +75,14 @@ TEST_CASE("deleting an incident asks to confirm, then removes it and its tab") {
   const auto& notices = f.shell->state().notifications.all();
   INFO("last notice: " << (notices.empty() ? "" : notices.back().title + " " + notices.back().message));
   CHECK(f.shell->state().triage->incidents().count({}) == 0);
-  for (const Tab& t : f.shell->state().centre.tabs) CHECK(t.incident_id != issue.id);
+  for (const Tab& t : f.shell->state().centre.tabs) CHECK(t.id != issue.id);
 }
 
 TEST_CASE("severity and domain change in place from the header") {
   UiFixture f;
   f.wait_unlocked();
   auto issue = seed(f, "Switch port errors");
-  f.shell->state().open_tab({ViewKind::Incident, issue.id});
+  f.shell->state().open_tab({"incident", issue.id});
   f.ui->frame(3);
   f.ui->click("incident.severity");
   f.ui->click("incident.severity:P4");
@@ -98,7 +98,7 @@ TEST_CASE("the description is edited in place and saved") {
   UiFixture f;
   f.wait_unlocked();
   auto issue = seed(f, "Cron jobs skipped");
-  f.shell->state().open_tab({ViewKind::Incident, issue.id});
+  f.shell->state().open_tab({"incident", issue.id});
   f.ui->frame(3);
   f.ui->click("incident.description");
   f.ui->type("Timezone change at midnight");

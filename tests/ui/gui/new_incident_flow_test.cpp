@@ -2,7 +2,7 @@
 
 #include <GLFW/glfw3.h>
 
-#include "ui_fixture.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
@@ -22,7 +22,7 @@ TEST_CASE("Ctrl+N opens the dialog with the title focused, and Enter creates the
   CHECK(issues[0].title == "Disk full on db01");
   CHECK(issues[0].severity == "P3");  // the default
   CHECK_FALSE(f.ui->has("new_incident.title"));  // the dialog closed
-  CHECK(f.shell->state().centre.tabs.back() == Tab{ViewKind::Incident, issues[0].id});
+  CHECK(f.shell->state().centre.tabs.back() == Tab{"incident", issues[0].id});
   CHECK(f.ui->frames_until([&] { return f.shell->incident_list().total() == 1; }));
 }
 

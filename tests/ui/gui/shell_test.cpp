@@ -2,9 +2,12 @@
 
 #include <GLFW/glfw3.h>
 
+#include <atomic>
+#include <chrono>
 #include <fstream>
+#include <thread>
 
-#include "ui_fixture.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
@@ -15,16 +18,16 @@ TEST_CASE("the workspace opens on the dashboard and F1, Ctrl+, and Ctrl+W manage
   f.wait_unlocked();
   auto& centre = f.shell->state().centre;
   REQUIRE(centre.tabs.size() == 1);
-  CHECK(centre.tabs[0].kind == ViewKind::Dashboard);
+  CHECK(centre.tabs[0].kind == "dashboard");
 
   f.ui->press(GLFW_KEY_F1);
-  CHECK(centre.active == Tab{ViewKind::Help, {}});
+  CHECK(centre.active == Tab{"help", {}});
   f.ui->press(GLFW_KEY_COMMA, true);
-  CHECK(centre.active == Tab{ViewKind::Settings, {}});
+  CHECK(centre.active == Tab{"settings", {}});
   CHECK(centre.tabs.size() == 3);
   f.ui->press(GLFW_KEY_W, true);
   CHECK(centre.tabs.size() == 2);
-  CHECK(std::find(centre.tabs.begin(), centre.tabs.end(), Tab{ViewKind::Settings, {}}) == centre.tabs.end());
+  CHECK(std::find(centre.tabs.begin(), centre.tabs.end(), Tab{"settings", {}}) == centre.tabs.end());
 }
 
 TEST_CASE("the command palette runs the command typed into it") {
@@ -37,7 +40,7 @@ TEST_CASE("the command palette runs the command typed into it") {
   CHECK_FALSE(f.ui->has("palette.command:New incident"));
   f.ui->press(GLFW_KEY_ENTER);
   f.ui->frame(2);
-  CHECK(f.shell->state().centre.active == Tab{ViewKind::Audit, {}});
+  CHECK(f.shell->state().centre.active == Tab{"audit", {}});
   CHECK_FALSE(f.ui->has("palette.query"));
 }
 
@@ -45,12 +48,12 @@ TEST_CASE("a tab moves to the other pane and the arrangement is stored in the co
   UiFixture f;
   f.wait_unlocked();
   auto& state = f.shell->state();
-  state.open_tab({ViewKind::Help, {}});
+  state.open_tab({"help", {}});
   f.ui->frame(2);
-  state.move_tab({ViewKind::Help, {}}, PaneId::Right);
+  state.move_tab({"help", {}}, PaneId::Right);
   f.ui->frame(2);
-  CHECK(state.right.tabs == std::vector<Tab>{{ViewKind::Help, {}}});
-  CHECK(state.right.active == Tab{ViewKind::Help, {}});
+  CHECK(state.right.tabs == std::vector<Tab>{{"help", {}}});
+  CHECK(state.right.active == Tab{"help", {}});
   f.shell->store_layout();
   REQUIRE(f.config.tabs.size() == 2);
   CHECK(f.config.tabs[1].kind == "help");
@@ -62,7 +65,7 @@ TEST_CASE("a tab dragged with the mouse onto the right pane moves there") {
   UiFixture f;
   f.wait_unlocked();
   auto& state = f.shell->state();
-  state.open_tab({ViewKind::Help, {}});
+  state.open_tab({"help", {}});
   f.ui->frame(3);
   const auto tab = f.ui->item("tab:help:");
   ImGuiIO& io = f.context.io();
@@ -78,8 +81,8 @@ TEST_CASE("a tab dragged with the mouse onto the right pane moves there") {
   }
   io.MouseDown[0] = false;
   f.ui->frame(3);
-  CHECK(state.right.tabs == std::vector<Tab>{{ViewKind::Help, {}}});
-  CHECK(std::find(state.centre.tabs.begin(), state.centre.tabs.end(), Tab{ViewKind::Help, {}}) == state.centre.tabs.end());
+  CHECK(state.right.tabs == std::vector<Tab>{{"help", {}}});
+  CHECK(std::find(state.centre.tabs.begin(), state.centre.tabs.end(), Tab{"help", {}}) == state.centre.tabs.end());
 }
 
 TEST_CASE("saved tabs come back after unlocking") {
@@ -93,9 +96,9 @@ TEST_CASE("saved tabs come back after unlocking") {
   UiDriver ui(context, [&] { shell.frame(); });
   REQUIRE(ui.frames_until([&] { return shell.unlocked(); }, 20000));
   ui.frame(2);
-  CHECK(shell.state().centre.tabs == std::vector<Tab>{{ViewKind::Dashboard, {}}, {ViewKind::Audit, {}}});
-  CHECK(shell.state().centre.active == Tab{ViewKind::Audit, {}});  // the tab that was showing
-  CHECK(shell.state().right.tabs == std::vector<Tab>{{ViewKind::Help, {}}});
+  CHECK(shell.state().centre.tabs == std::vector<Tab>{{"dashboard", {}}, {"audit", {}}});
+  CHECK(shell.state().centre.active == Tab{"audit", {}});  // the tab that was showing
+  CHECK(shell.state().right.tabs == std::vector<Tab>{{"help", {}}});
   pool.shutdown();
 }
 
@@ -108,11 +111,11 @@ TEST_CASE("dropped log files are imported into the open incident") {
   REQUIRE(f.shell->state().notifications.all().size() == 1);
   CHECK(f.shell->state().notifications.all().back().title == "No incident to attach to");
 
-  NewIncident in;
+  NewIssue in;
   in.title = "Web tier errors";
   in.severity = "P2";
   auto issue = f.shell->state().triage->incidents().create(in);
-  f.shell->state().open_tab({ViewKind::Incident, issue.id});
+  f.shell->state().open_tab({"incident", issue.id});
   f.ui->frame(3);
   f.shell->drop_files({log});
   REQUIRE(f.ui->frames_until([&] { return f.shell->state().notifications.all().back().title == "Log imported"; }));
@@ -125,11 +128,11 @@ TEST_CASE("dropped log files are imported into the open incident") {
 TEST_CASE("a binary file dropped on an incident is refused with a message") {
   UiFixture f;
   f.wait_unlocked();
-  NewIncident in;
+  NewIssue in;
   in.title = "Core dump";
   in.severity = "P3";
   auto issue = f.shell->state().triage->incidents().create(in);
-  f.shell->state().open_tab({ViewKind::Incident, issue.id});
+  f.shell->state().open_tab({"incident", issue.id});
   f.ui->frame(3);
   const auto bin = f.dir.path() / "core.bin";
   {
@@ -196,4 +199,40 @@ TEST_CASE("with nothing to do, the shell lets the loop sleep") {
   f.context.frame([] {}, 10.0f);  // time passes: toasts, if any, are gone
   f.ui->frame();
   CHECK_FALSE(f.shell->wants_continuous_frames());
+}
+
+TEST_CASE("closing the store waits for a running job to stop before the store goes") {
+  UiFixture f;
+  f.wait_unlocked();
+  Triage* triage = f.shell->state().triage.get();
+  const auto expected = triage->database_path();
+  std::atomic<bool> started{false}, finished{false};
+  std::filesystem::path seen;
+  // Like a streamed answer: it holds the store until cancelled, and stopping takes a while.
+  f.pool.submit("Streaming an answer", [&, triage](JobContext& ctx) -> WorkerPool::Apply {
+    started = true;
+    while (!ctx.cancelled()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    std::this_thread::sleep_for(std::chrono::milliseconds(200));
+    seen = triage->database_path();
+    finished = true;
+    return [] {};
+  });
+  while (!started) std::this_thread::sleep_for(std::chrono::milliseconds(1));
+  f.shell->close_store();
+  CHECK(finished);
+  CHECK(seen == expected);
+  CHECK_FALSE(f.shell->unlocked());
+}
+
+TEST_CASE("closing the store cancels the jobs of the open views and drops their results") {
+  UiFixture f;
+  f.wait_unlocked();
+  f.shell->state().open_tab({"audit", {}});
+  f.ui->frame(2);
+  REQUIRE(f.shell->view(Tab{"audit", {}}) != nullptr);
+  f.shell->close_store();
+  CHECK(f.shell->view(Tab{"audit", {}}) == nullptr);
+  CHECK(f.pool.jobs().empty());
+  f.pool.drain();  // whatever was on its way reaches no view
+  CHECK(f.shell->state().centre.tabs.size() == 2);  // the layout stays, to be saved
 }

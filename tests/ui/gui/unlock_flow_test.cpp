@@ -2,7 +2,7 @@
 
 #include <GLFW/glfw3.h>
 
-#include "ui_fixture.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr::gui::test;
 

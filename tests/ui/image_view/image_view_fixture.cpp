@@ -38,15 +38,15 @@ ImageFixture::ImageFixture() {
 }
 
 ImagePreviewView& ImageFixture::open_preview() {
-  f.shell->state().open_tab(Tab{ViewKind::Gallery, incident_id});
+  f.shell->state().open_tab(Tab{"gallery", incident_id});
   REQUIRE(f.ui->frames_until([&] {
-    auto* g = views().gallery(incident_id);
+    auto* g = gallery_view();
     return g && g->thumbnails_ready() == 1;
   }));
   f.ui->click("gallery.image:checkout.png");
   ImagePreviewView* preview = nullptr;
   REQUIRE(f.ui->frames_until([&] {
-    preview = views().preview(image.id);
+    preview = preview_view(image.id);
     return preview && preview->pixels_shown();
   }));
   f.ui->frame(2);

@@ -4,9 +4,10 @@
 #include <filesystem>
 #include <string>
 
-#include "app/gui/views/image_views.h"
+#include "app/gui/views/image_gallery_view.h"
+#include "app/gui/views/image_preview_view.h"
 #include "core/images/rgba_image.h"
-#include "tests/ui/gui/ui_fixture.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 namespace tftsr::gui::test {
 
@@ -22,7 +23,9 @@ struct ImageFixture {
 
   ImageFixture();
   Triage& triage() { return *f.shell->state().triage; }
-  ImageViews& views() { return f.shell->images(); }
+  // The views of the open gallery and preview tabs; null until the shell made them.
+  ImageGalleryView* gallery_view() { return f.shell->find_view<ImageGalleryView>(incident_id); }
+  ImagePreviewView* preview_view(const std::string& image_id) { return f.shell->find_view<ImagePreviewView>(image_id); }
   // Opens the preview tab by clicking the thumbnail in the gallery and waits for the pixels.
   ImagePreviewView& open_preview();
   // Presses the left button at image pixel `from`, drags to `to` over several frames, releases.

@@ -28,7 +28,7 @@ const Notice* last_notice(AppState& state) {
 
 TEST_CASE("an image file dropped on the window is attached to the open incident by its content") {
   ImageFixture t;
-  t.f.shell->state().open_tab(Tab{ViewKind::Incident, t.incident_id});
+  t.f.shell->state().open_tab(Tab{"incident", t.incident_id});
   t.f.ui->frame(2);
   // No image extension: the bytes say it is a PNG, so it must not go to the log importer.
   const auto path = write_png(t.f.dir.path(), "capture_without_extension", test_picture(20, 10));
@@ -46,7 +46,7 @@ TEST_CASE("an image file dropped on the window is attached to the open incident 
 
 TEST_CASE("a dropped file that claims to be a PNG but is broken is refused with the core's reason") {
   ImageFixture t;
-  t.f.shell->state().open_tab(Tab{ViewKind::Incident, t.incident_id});
+  t.f.shell->state().open_tab(Tab{"incident", t.incident_id});
   t.f.ui->frame(2);
   const auto path = t.f.dir.path() / "broken.png";
   std::ofstream(path, std::ios::binary) << std::string("\x89PNG\r\n\x1a\n", 8) << "not really";
@@ -67,7 +67,7 @@ TEST_CASE("the preview's review button acknowledges the image and clears the gal
   CHECK(preview.acknowledged());
   CHECK(t.triage().images().get(t.image.id).pii_warning_acknowledged);
   CHECK_FALSE(t.f.ui->has("image.acknowledge"));  // the banner is gone
-  t.f.shell->state().open_tab(Tab{ViewKind::Gallery, t.incident_id});
+  t.f.shell->state().open_tab(Tab{"gallery", t.incident_id});
   // The gallery reloads its list on the worker pool: give it a bounded while to arrive.
   t.f.ui->frame(3);
   for (int i = 0; i < 200 && t.f.ui->has("gallery.badge:checkout.png"); ++i) {
@@ -80,7 +80,7 @@ TEST_CASE("the preview's review button acknowledges the image and clears the gal
 
 TEST_CASE("an unreviewed image shows its badge in the gallery") {
   ImageFixture t;
-  t.f.shell->state().open_tab(Tab{ViewKind::Gallery, t.incident_id});
+  t.f.shell->state().open_tab(Tab{"gallery", t.incident_id});
   REQUIRE(t.f.ui->frames_until([&] { return t.f.ui->has("gallery.badge:checkout.png"); }));
 }
 
@@ -155,15 +155,15 @@ TEST_CASE("a new shell over the same store shows the saved box in the editor whe
   Shell shell(pool, config, ShellOptions{dir.path(), std::string(kPassphrase), false});
   UiDriver ui(context, [&] { shell.frame(); });
   REQUIRE(ui.frames_until([&] { return shell.unlocked(); }, 20000));
-  shell.state().open_tab(Tab{ViewKind::Image, {}, {}, image_id});
+  shell.state().open_tab(Tab{"image", image_id});
   ImagePreviewView* preview = nullptr;
   REQUIRE(ui.frames_until([&] {
-    preview = shell.images().preview(image_id);
+    preview = shell.find_view<ImagePreviewView>(image_id);
     return preview && preview->pixels_shown();
   }));
   REQUIRE(preview->editor().document().annotations().size() == 1);
   CHECK(preview->editor().document().annotations()[0].kind == AnnotationKind::RedactionBox);
-  CHECK(preview->title() == "shot.png");
+  CHECK(preview->title(shell.state()) == "shot.png");
   // Select it by clicking inside, then Del: the deletion is saved.
   const ImVec2 c = preview->zoom().to_canvas({10, 8});
   context.io().MousePos = ImVec2(preview->canvas_origin().x + c.x, preview->canvas_origin().y + c.y);
@@ -182,7 +182,7 @@ TEST_CASE("a new shell over the same store shows the saved box in the editor whe
 
 TEST_CASE("pasting without xclip or wl-paste installed says what to install") {
   ImageFixture t;
-  t.f.shell->state().open_tab(Tab{ViewKind::Incident, t.incident_id});
+  t.f.shell->state().open_tab(Tab{"incident", t.incident_id});
   t.f.ui->frame(2);
   const std::string saved_path = std::getenv("PATH") ? std::getenv("PATH") : "";
   ::setenv("PATH", t.f.dir.path().c_str(), 1);  // an empty folder: no helper anywhere
@@ -237,7 +237,7 @@ struct FakeClipboard {
 
 TEST_CASE("Ctrl+V pastes the clipboard's PNG into the open incident marked as a paste") {
   ImageFixture t;
-  t.f.shell->state().open_tab(Tab{ViewKind::Incident, t.incident_id});
+  t.f.shell->state().open_tab(Tab{"incident", t.incident_id});
   t.f.ui->frame(2);
   const auto png = write_png(t.f.dir.path(), "clip.png", test_picture(30, 20));
   FakeClipboard clipboard(t.f.dir.path(), &png);
@@ -253,7 +253,7 @@ TEST_CASE("Ctrl+V pastes the clipboard's PNG into the open incident marked as a 
 
 TEST_CASE("pasting when the clipboard holds no image says so") {
   ImageFixture t;
-  t.f.shell->state().open_tab(Tab{ViewKind::Gallery, t.incident_id});
+  t.f.shell->state().open_tab(Tab{"gallery", t.incident_id});
   t.f.ui->frame(2);
   FakeClipboard clipboard(t.f.dir.path(), nullptr);
   t.f.ui->click("gallery.paste");

@@ -5,7 +5,8 @@
 #include <fstream>
 
 #include "app/gui/views/log_line_layout.h"
-#include "tests/ui/gui/ui_fixture.h"
+#include "app/gui/views/log_view.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
 using namespace tftsr::gui;
@@ -29,19 +30,19 @@ struct LogFixture {
     f.config.sidebar_width = f.config.inspector_width = 120.0f;  // a wide centre pane: text and panel
     f.wait_unlocked();
     Triage& triage = *f.shell->state().triage;
-    NewIncident in;
+    NewIssue in;
     in.title = "Login failures";
     in.severity = "P2";
-    const Incident issue = triage.incidents().create(in);
+    const Issue issue = triage.incidents().create(in);
     const auto path = f.dir.path() / "app.log";
     std::ofstream out(path, std::ios::binary);
     out << kLog;
     for (int i = 0; i < filler_lines; ++i) out << "2024-05-01 10:01:00 INFO  filler line " << i << "\n";
     out.close();
     log = triage.logs().add(issue.id, path);
-    f.shell->state().open_tab({ViewKind::Log, {}, log.id});
+    f.shell->state().open_tab({"log", log.id});
     if (!f.ui->frames_until([&] {
-      view = f.shell->logs().find(log.id);
+      view = f.shell->find_view<LogView>(log.id);
       return view && view->index_complete() && view->findings_loaded();
     })) {
       MESSAGE("view " << (view != nullptr) << " tabs " << f.shell->state().centre.tabs.size());
@@ -74,7 +75,7 @@ TEST_CASE("the log view shows every line of the log, numbered, once indexed") {
   CHECK(t.view->index().lines_known() == 5);
   CHECK(t.view->first_drawn_line() == 0);
   CHECK(t.view->end_drawn_line() == 5);
-  CHECK(t.view->title() == "app.log");
+  CHECK(t.view->title(t.f.shell->state()) == "app.log");
 }
 
 TEST_CASE("scanning finds the values at their exact bytes despite multibyte text before them") {

@@ -8,22 +8,14 @@
 
 #include "app/gui/headless_context.h"
 #include "app/gui/shell.h"
-#include "ui_driver.h"
+#include "tests/support/temp_dir.h"
+#include "tests/support/ui_driver/ui_driver.h"
 
 namespace tftsr::gui::test {
 
 inline constexpr const char* kPassphrase = "correct horse battery staple";
 
-// A unique empty folder, removed with everything in it on destruction.
-class TempDir {
- public:
-  TempDir();
-  ~TempDir();
-  const std::filesystem::path& path() const { return path_; }
-
- private:
-  std::filesystem::path path_;
-};
+using tftsr::test::TempDir;
 
 // Opens the store directly (as TFTSR_DB_KEY would) to prepare data before the UI starts.
 std::unique_ptr<Triage> open_store(const std::filesystem::path& dir);

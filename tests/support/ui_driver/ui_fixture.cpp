@@ -1,25 +1,8 @@
-#include "ui_fixture.h"
+#include "tests/support/ui_driver/ui_fixture.h"
 
 #include <doctest/doctest.h>
 
-#include <atomic>
-#include <chrono>
-#include <random>
-
 namespace tftsr::gui::test {
-
-TempDir::TempDir() {
-  static std::atomic<int> counter{0};
-  std::random_device rd;
-  path_ = std::filesystem::temp_directory_path() /
-          ("tftsr-ui-" + std::to_string(rd()) + "-" + std::to_string(counter++));
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
 
 std::unique_ptr<Triage> open_store(const std::filesystem::path& dir) { return Triage::open(dir, kPassphrase); }
 

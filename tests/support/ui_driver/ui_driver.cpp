@@ -1,4 +1,4 @@
-#include "ui_driver.h"
+#include "tests/support/ui_driver/ui_driver.h"
 
 #include <doctest/doctest.h>
 
