@@ -33,8 +33,8 @@ void seed_audit(UiFixture& f) {
   NewIssue in;
   in.title = "Temporary";
   in.severity = "P4";
-  auto issue = t.create_issue(in);
-  t.delete_issue(issue.id);  // audited
+  auto issue = t.incidents().create(in);
+  t.incidents().remove(issue.id);  // audited
   t.settings().set_disabled_pii_types(pii::PiiTypeSet().set(static_cast<std::size_t>(pii::PiiType::Hostname)));
   f.shell->state().changed();
 }

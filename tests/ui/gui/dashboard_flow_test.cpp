@@ -21,7 +21,7 @@ Issue make(Triage& t, const std::string& title, const std::string& severity) {
   NewIssue in;
   in.title = title;
   in.severity = severity;
-  return t.create_issue(in);
+  return t.incidents().create(in);
 }
 }  // namespace
 
@@ -34,7 +34,7 @@ TEST_CASE("the dashboard counts open, recently resolved and open P1/P2 incidents
     auto fixed = make(*store, "Certificate expired", "P2");
     IssuePatch resolve;
     resolve.status = "resolved";
-    store->update_issue(fixed.id, resolve);
+    store->incidents().update(fixed.id, resolve);
   }
   UiConfig config;
   WorkerPool pool(2);
