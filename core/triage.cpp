@@ -14,6 +14,7 @@
 #include "core/domains.h"
 #include "core/error.h"
 #include "core/logs/log_repository.h"
+#include "core/net/outbound_gate.h"
 #include "core/pii/detector.h"
 #include "core/pii/pii_type.h"
 #include "core/store/data_dir.h"
@@ -150,7 +151,9 @@ std::unique_ptr<Triage> Triage::open(const std::filesystem::path& data_dir, cons
 
 Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<SecretBox> secrets,
                std::unique_ptr<EncryptedFileStore> content)
-    : data_dir_(std::move(data_dir)), db_(std::move(db)), secrets_(std::move(secrets)), content_(std::move(content)) {}
+    : data_dir_(std::move(data_dir)), db_(std::move(db)), secrets_(std::move(secrets)), content_(std::move(content)) {
+  gate_ = std::make_unique<net::OutboundGate>(gate_sources());
+}
 
 Triage::~Triage() = default;
 

@@ -26,6 +26,10 @@ class EncryptedFileStore;
 namespace pii {
 class PiiDetector;
 }
+namespace net {
+class OutboundGate;
+struct GateSources;
+}  // namespace net
 
 inline constexpr const char* kSeverities[] = {"P1", "P2", "P3", "P4"};
 inline constexpr const char* kStatuses[] = {"open", "investigating", "resolved", "closed"};
@@ -147,6 +151,9 @@ class Triage {
   std::string seal_secret(std::string_view plaintext);
   std::string open_secret(std::string_view sealed);
 
+  // The one door out of the process (core/net/outbound_gate.h).
+  net::OutboundGate& gate() { return *gate_; }
+
   // For the parts of the core that extend the façade (logs, images): the open connection and
   // the lock that serialises its use.
   Database& database() { return *db_; }
@@ -164,6 +171,8 @@ class Triage {
   std::recursive_mutex mutex_;
   std::shared_ptr<const pii::PiiDetector> detector_;  // compiled for detector_disabled_
   std::string detector_disabled_;
+  net::GateSources gate_sources();  // triage_gate.cpp
+  std::unique_ptr<net::OutboundGate> gate_;
 };
 
 }  // namespace tftsr

@@ -1,0 +1,40 @@
+// Triage: what the outbound gate reads from the store (see core/net/gate_sources.h).
+#include "core/error.h"
+#include "core/images/image_store.h"
+#include "core/net/outbound_gate.h"
+#include "core/store/database.h"
+#include "core/triage.h"
+#include "core/triage_internal.h"
+
+namespace tftsr {
+
+net::GateSources Triage::gate_sources() {
+  net::GateSources s;
+  s.database = db_.get();
+  s.mutex = &mutex_;
+  s.detector = [this] {
+    TriageLock lock(mutex_);
+    return detector();
+  };
+  s.image = [this](const std::string& id) {
+    ImageAttachment i = get_image(id);
+    return net::ImageForSending{i.pii_warning_acknowledged, i.file_name};
+  };
+  s.image_png = [this](const std::string& id) {
+    TriageLock lock(mutex_);
+    return ImageLibrary(*db_).png_for_sending(id);
+  };
+  s.log_excerpt = [this](const std::string& id, std::string_view excerpt) {
+    LogFile l = get_log(id);
+    if (!l.redacted_blob) return net::LogExcerptState::LogNotRedacted;
+    // Reads the whole redacted text: fine for excerpts of the logs seen so far; a chunked search
+    // would bound the memory for very large logs.
+    const std::string text = log_text(id, true);
+    return text.find(excerpt) != std::string::npos ? net::LogExcerptState::RedactedText
+                                                   : net::LogExcerptState::NotRedactedText;
+  };
+  s.log_name = [this](const std::string& id) { return get_log(id).file_name; };
+  return s;
+}
+
+}  // namespace tftsr
