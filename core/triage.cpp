@@ -10,6 +10,7 @@
 #include "core/logs/log_repository.h"
 #include "core/pii/detector_cache.h"
 #include "core/service_context.h"
+#include "core/net/outbound_gate.h"
 #include "core/store/data_dir.h"
 #include "core/store/database.h"
 #include "core/store/encrypted_file_store.h"
@@ -77,7 +78,8 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
       logs_(std::make_unique<LogService>(*context_)),
       images_(std::make_unique<ImageService>(*context_)),
       settings_(std::make_unique<SettingsService>(*context_)),
-      audit_(std::make_unique<AuditService>(*context_)) {}
+      audit_(std::make_unique<AuditService>(*context_)),
+      gate_(std::make_unique<net::OutboundGate>(gate_sources())) {}
 
 Triage::~Triage() = default;
 

@@ -27,6 +27,10 @@ struct ServiceContext;
 namespace pii {
 class DetectorCache;
 }
+namespace net {
+class OutboundGate;
+struct GateSources;
+}  // namespace net
 
 class Triage {
  public:
@@ -54,6 +58,9 @@ class Triage {
   std::string seal_secret(std::string_view plaintext);
   std::string open_secret(std::string_view sealed);
 
+  // The one door out of the process (core/net/outbound_gate.h): every byte sent anywhere.
+  net::OutboundGate& gate() { return *gate_; }
+
  private:
   Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<SecretBox> secrets,
          std::unique_ptr<EncryptedFileStore> content);
@@ -71,6 +78,8 @@ class Triage {
   std::unique_ptr<ImageService> images_;
   std::unique_ptr<SettingsService> settings_;
   std::unique_ptr<AuditService> audit_;
+  net::GateSources gate_sources();  // triage_gate.cpp
+  std::unique_ptr<net::OutboundGate> gate_;
 };
 
 }  // namespace tftsr

@@ -1,0 +1,37 @@
+// Triage: what the outbound gate reads from the store (see core/net/gate_sources.h).
+#include "core/images/image_library.h"
+#include "core/net/outbound_gate.h"
+#include "core/pii/detector_cache.h"
+#include "core/pii/pii_type.h"
+#include "core/service_context.h"
+#include "core/triage.h"
+
+namespace tftsr {
+
+net::GateSources Triage::gate_sources() {
+  net::GateSources s;
+  s.database = db_.get();
+  s.mutex = &mutex_;
+  s.detector = [this] { return detectors_->without(settings_->disabled_pii_types()); };
+  s.image = [this](const std::string& id) {
+    ImageAttachment i = images_->get(id);
+    return net::ImageForSending{i.pii_warning_acknowledged, i.file_name};
+  };
+  s.image_png = [this](const std::string& id) {
+    ServiceLock lock(mutex_);
+    return ImageLibrary(*db_).png_for_sending(id);
+  };
+  s.log_excerpt = [this](const std::string& id, std::string_view excerpt) {
+    LogFile l = logs_->get(id);
+    if (!l.redacted_blob) return net::LogExcerptState::LogNotRedacted;
+    // Reads the whole redacted text: fine for excerpts of the logs seen so far; a chunked search
+    // would bound the memory for very large logs.
+    const std::string text = logs_->text(id, true);
+    return text.find(excerpt) != std::string::npos ? net::LogExcerptState::RedactedText
+                                                   : net::LogExcerptState::NotRedactedText;
+  };
+  s.log_name = [this](const std::string& id) { return logs_->get(id).file_name; };
+  return s;
+}
+
+}  // namespace tftsr
