@@ -49,7 +49,7 @@ TEST_CASE("gate: the server receives exactly the bytes whose SHA-256 the audit e
   CHECK(d["service"] == "fake-provider");
   CHECK(d["model"] == "fake-model-1");
   CHECK(d["bytes"] == got[0].body.size());
-  CHECK(f.t->verify_audit().ok);
+  CHECK(f.t->audit().verify().ok);
 }
 
 TEST_CASE("gate: a planted e-mail address and token in typed text do not reach the server") {
@@ -116,7 +116,7 @@ TEST_CASE("gate: an acknowledged image leaves as its burned-in PNG; its id is in
   };
   f.t->gate().send(req);
   CHECK(png_sent.substr(1, 3) == "PNG");
-  f.t->export_image(image.id, f.dir / "burned.png");
+  f.t->images().export_png(image.id, f.dir / "burned.png");
   CHECK(png_sent == read_file(f.dir / "burned.png"));
   auto d = nlohmann::json::parse(*f.sends().at(0).details);
   CHECK(d["image_ids"] == nlohmann::json::array({image.id}));
