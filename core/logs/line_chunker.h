@@ -1,7 +1,8 @@
 #pragma once
 // Cuts a stream of text into chunks of whole lines, so that chunks can be scanned apart (and in
 // parallel) and give the findings a scan of the whole text gives. Each chunk owns whole lines
-// (about `target` bytes of them; one longer line makes a longer chunk: a line is never split)
+// (about `target` bytes of them, or more when more text came at once; one longer line makes a
+// longer chunk: a line is never split)
 // and carries context on both sides: the text before it (up to `lookbehind` bytes, from a line
 // start when one is near) so a key on the line before its value is seen, and the text after it
 // (up to `lookahead` bytes) so a value that starts on the chunk's last line and runs on (a PEM
@@ -34,7 +35,11 @@ class LineChunker {
   explicit LineChunker(std::size_t target, std::size_t lookbehind = kDefaultLookbehind,
                        std::size_t lookahead = kDefaultLookahead);
 
-  void append(std::string_view text);
+  void append(std::string_view text) { buffer_.append(text); }
+  // Where to append the next text without an extra copy (the same as append()).
+  std::string& input() { return buffer_; }
+  // Gives back the text of a chunk that is done, so its memory serves again.
+  void recycle(std::string text);
   // The next complete chunk, if enough text has been appended to cut one.
   std::optional<TextChunk> next();
   // After the last append(): the remaining chunks, one per call, then nullopt.
@@ -45,11 +50,13 @@ class LineChunker {
 
  private:
   std::optional<TextChunk> cut(bool at_end);
+  std::size_t reserve_size() const;
 
   std::size_t target_;
   std::size_t lookbehind_;
   std::size_t lookahead_;
-  std::string buffer_;
+  std::string buffer_;           // look-behind, then text not yet owned by a chunk
+  std::string spare_;
   std::size_t start_ = 0;        // buffer_[start_] is the first byte not yet owned by a chunk
   std::size_t newline_from_ = 0; // no '\n' in buffer_[start_ + target_, newline_from_): resume there
   std::uint64_t offset_ = 0;     // of buffer_[start_] in the whole text

@@ -12,7 +12,7 @@ namespace {
 
 ScannedChunk scan_chunk(const pii::PiiDetector& detector, TextChunk chunk) {
   ScannedChunk out;
-  auto found = detector.scan(chunk.text);
+  auto found = detector.scan(chunk.text);  // owned lines and their context
   out.findings.reserve(found.size());
   for (auto& f : found) {
     // The chunks around this one own what starts in the look-behind or the look-ahead.
@@ -44,6 +44,7 @@ void scan_text_stream(const pii::PiiDetector& detector, const TextReader& read, 
     f.erase(std::remove_if(f.begin(), f.end(), [&](const pii::Finding& x) { return x.start < handed_end; }), f.end());
     if (!f.empty()) handed_end = std::max<std::uint64_t>(handed_end, f.back().end);
     consume(scanned);
+    chunker.recycle(std::move(scanned.chunk.text));
   };
   auto submit = [&](TextChunk chunk) {
     while (in_flight.size() >= threads) hand_out_oldest();
@@ -52,11 +53,8 @@ void scan_text_stream(const pii::PiiDetector& detector, const TextReader& read, 
     }));
   };
 
-  std::string piece;
   for (bool more = true; more;) {
-    piece.clear();
-    more = read(piece);
-    chunker.append(piece);
+    more = read(chunker.input());
     while (auto chunk = chunker.next()) submit(std::move(*chunk));
   }
   while (auto chunk = chunker.finish()) submit(std::move(*chunk));

@@ -33,8 +33,9 @@ struct ScannedChunk {
   std::vector<pii::Finding> findings;
 };
 
-// Appends the next piece of text to `out`; returns false when the text has ended (`out` may
-// still have received a last piece). Called on the calling thread; it may throw (to cancel).
+// Appends the next piece of text to `out` (text before it must be left alone); returns false when
+// the text has ended (`out` may still have received a last piece). Called on the calling thread;
+// it may throw (to cancel).
 using TextReader = std::function<bool(std::string& out)>;
 using ChunkConsumer = std::function<void(ScannedChunk& scanned)>;
 

@@ -14,9 +14,9 @@ StoredTextReader::StoredTextReader(const EncryptedFileStore& content, const LogF
 
 bool StoredTextReader::read(std::string& out) {
   if (offset_ >= size_) return false;
-  const std::string piece = reader_.read(offset_, kPieceSize);
-  out.append(piece);
-  offset_ += piece.size();
+  const std::size_t before = out.size();
+  reader_.read_into(offset_, kPieceSize, out);
+  offset_ += out.size() - before;
   return offset_ < size_;
 }
 
