@@ -14,7 +14,8 @@ LineChunker::LineChunker(std::size_t target, std::size_t lookbehind, std::size_t
 std::size_t LineChunker::reserve_size() const { return 2 * target_ + lookbehind_ + lookahead_; }
 
 void LineChunker::recycle(std::string text) {
-  if (text.capacity() > spare_.capacity()) spare_ = std::move(text);
+  // A few are enough: as many as chunks in flight. Fresh memory costs a page fault per 4 KiB.
+  if (spares_.size() < 4) spares_.push_back(std::move(text));
 }
 
 std::optional<TextChunk> LineChunker::next() { return cut(false); }
@@ -58,10 +59,14 @@ std::optional<TextChunk> LineChunker::cut(bool at_end) {
   chunk.offset = offset_ - start_;
   chunk.owned_begin = start_;
   chunk.owned_end = cut_end;
-  std::string rest = std::move(spare_);
-  spare_ = std::string();
-  rest.clear();
-  rest.reserve(reserve_size() + (end - cut_end));
+  std::string rest;
+  if (!spares_.empty()) {
+    rest = std::move(spares_.back());
+    spares_.pop_back();
+    rest.clear();
+  }
+  // The same size every time, so a recycled text always fits and its pages are reused.
+  rest.reserve(std::max(reserve_size(), 2 * (end - next_behind)));
   rest.append(data + next_behind, end - next_behind);
   chunk.text = std::move(buffer_);
   chunk.text.resize(cut_end + ahead);

@@ -12,6 +12,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace tftsr::logs {
 
@@ -56,7 +57,7 @@ class LineChunker {
   std::size_t lookbehind_;
   std::size_t lookahead_;
   std::string buffer_;           // look-behind, then text not yet owned by a chunk
-  std::string spare_;
+  std::vector<std::string> spares_;  // texts of chunks that are done, to fill again
   std::size_t start_ = 0;        // buffer_[start_] is the first byte not yet owned by a chunk
   std::size_t newline_from_ = 0; // no '\n' in buffer_[start_ + target_, newline_from_): resume there
   std::uint64_t offset_ = 0;     // of buffer_[start_] in the whole text
