@@ -1,5 +1,7 @@
 #include "core/triage.h"
 
+#include <openssl/crypto.h>
+
 #include <algorithm>
 
 #include "core/crypto/base64.h"
@@ -45,11 +47,14 @@ std::unique_ptr<EncryptedFileStore> content_store_for(Database& db, const std::f
     stored = base64_encode(random_bytes(32));
     settings.set(kContentKeySetting, *stored);
   }
-  const std::string raw = base64_decode(*stored);
+  std::string raw = base64_decode(*stored);
+  OPENSSL_cleanse(stored->data(), stored->size());
   if (raw.size() != 32) throw Error(ErrorKind::Storage, "the content key in the database is damaged");
   EncryptedFileStore::Key key{};
   std::copy(raw.begin(), raw.end(), key.begin());
+  OPENSSL_cleanse(raw.data(), raw.size());
   auto store = std::make_unique<EncryptedFileStore>(data_dir / "content", key);
+  OPENSSL_cleanse(key.data(), key.size());  // the store keeps its own copy and wipes it
   // Leftovers of an import or redaction that stopped half-way belong to no row: remove them.
   store->sweep(LogRepository(db).all_blobs());
   return store;

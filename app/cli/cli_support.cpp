@@ -1,5 +1,6 @@
 #include "app/cli/cli_support.h"
 
+#include <openssl/crypto.h>
 #include <termios.h>
 #include <unistd.h>
 
@@ -59,7 +60,12 @@ std::string acquire_passphrase(const CommonOptions& o, bool creating) {
   std::string a = prompt_no_echo("New passphrase for the TFTSR database (it cannot be recovered): ");
   if (a.empty()) throw Error(ErrorKind::InvalidInput, "the passphrase must not be empty");
   std::string b = prompt_no_echo("Repeat the passphrase: ");
-  if (a != b) throw Error(ErrorKind::InvalidInput, "the two passphrases differ");
+  const bool same = a == b;
+  OPENSSL_cleanse(b.data(), b.size());
+  if (!same) {
+    OPENSSL_cleanse(a.data(), a.size());
+    throw Error(ErrorKind::InvalidInput, "the two passphrases differ");
+  }
   return a;
 }
 }  // namespace
@@ -67,7 +73,13 @@ std::string acquire_passphrase(const CommonOptions& o, bool creating) {
 std::unique_ptr<Triage> open_store(const CommonOptions& o) {
   std::filesystem::path dir = o.data_dir.empty() ? default_data_dir() : std::filesystem::path(o.data_dir);
   bool creating = !std::filesystem::exists(dir / kDatabaseFileName);
-  return Triage::open(dir, acquire_passphrase(o, creating));
+  std::string passphrase = acquire_passphrase(o, creating);
+  // Our copy of the passphrase is wiped once the store is open (or failed to open).
+  struct Wipe {
+    std::string& s;
+    ~Wipe() { OPENSSL_cleanse(s.data(), s.size()); }
+  } wipe{passphrase};
+  return Triage::open(dir, passphrase);
 }
 
 void print_json(const nlohmann::json& value) { std::cout << value.dump(2) << "\n"; }

@@ -3,8 +3,10 @@
 
 #include <iostream>
 #include <map>
+#include <memory>
 
 #include "app/cli/cli_support.h"
+#include "app/cli/progress_bar.h"
 #include "core/store/records_json.h"
 
 namespace tftsr::cli {
@@ -28,16 +30,11 @@ void print_findings_summary(const std::vector<PiiSpan>& spans) {
   std::cout << spans.size() << " findings\n";
 }
 
+// The bar lives as long as the Progress (a temporary for the call): it erases itself after.
 Progress stderr_progress(bool enabled) {
+  auto bar = std::make_shared<ProgressBar>(enabled);
   Progress p;
-  if (!enabled) return p;
-  p.report = [last = -1](double f, std::string_view note) mutable {
-    int pct = static_cast<int>(f * 100);
-    if (pct == last) return;
-    last = pct;
-    std::cerr << "\r" << note << " " << pct << "%   " << std::flush;
-    if (pct >= 100) std::cerr << "\n";
-  };
+  if (bar->shown()) p.report = [bar](double f, std::string_view note) { bar->update(f, note); };
   return p;
 }
 }  // namespace
@@ -120,9 +117,10 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     cmd->callback([&ctx, id, keep] {
       ctx.action = [&ctx, id, keep] {
         auto store = open_store(ctx.options);
-        if (!store->logs().get(*id).scanned_at) store->logs().scan(*id);
+        const bool bar = !ctx.options.json && isatty(2);
+        if (!store->logs().get(*id).scanned_at) store->logs().scan(*id, stderr_progress(bar));
         for (const auto& type : *keep) store->logs().set_finding_action(*id, "keep", std::nullopt, type);
-        RedactionSummary s = store->logs().apply_redactions(*id);
+        RedactionSummary s = store->logs().apply_redactions(*id, stderr_progress(bar));
         if (ctx.options.json) {
           print_json({{"log_file_id", *id}, {"sha256", s.sha256}, {"size", s.size}, {"redacted", s.redacted},
                       {"kept", s.kept}});

@@ -3,54 +3,48 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <map>
-#include <sstream>
+#include <optional>
 
 #include "app/cli/cli_support.h"
+#include "app/cli/progress_bar.h"
 #include "core/error.h"
-#include "core/logs/text_decoder.h"
+#include "core/logs/file_text_reader.h"
+#include "core/logs/log_scan_pipeline.h"
+#include "core/logs/streaming_redaction.h"
 #include "core/pii/detector.h"
-#include "core/pii/redactor.h"
 
 namespace tftsr::cli {
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) throw Error(ErrorKind::Io, "cannot read " + path);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  if (in.bad()) throw Error(ErrorKind::Io, "reading " + path + " failed");
-  return ss.str();
-}
-
-// Decodes the file; when the text is not the file's bytes as they are, says so on stderr, since
-// offsets then count bytes of the decoded UTF-8 text.
-std::string decoded_text(const std::string& path) {
-  const std::string raw = read_file(path);
-  logs::DecodedText decoded;
-  try {
-    decoded = logs::decode_log_bytes(raw);
-  } catch (const Error& e) {
-    throw Error(e.kind(), path + ": " + e.what());
-  }
-  const auto& info = decoded.info;
+// When the text is not the file's bytes as they are, says so on stderr, since offsets then count
+// bytes of the decoded UTF-8 text.
+void note_decoding(const std::string& path, const logs::DecodeInfo& info) {
   if (info.encoding != "utf-8" || info.byte_order_mark || info.crlf_converted) {
     std::cerr << "note: " << path << " was decoded (" << info.encoding;
     for (const auto& n : info.notes) std::cerr << "; " << n;
     std::cerr << "): offsets count bytes of the decoded UTF-8 text\n";
   }
-  return std::move(decoded.text);
+}
+
+// Reads the file as the scan pipeline wants it, moving the bar as it goes.
+logs::TextReader file_reader(logs::FileTextReader& file, ProgressBar& bar, std::string_view note) {
+  return [&file, &bar, note](std::string& out) {
+    const bool more = file.read(out);
+    bar.update(file.fraction(), note);
+    return more;
+  };
 }
 
 // Shows the shape of a value without revealing it: "al****om", "******".
 std::string masked(std::string_view value, pii::PiiType type) {
   if (type == pii::PiiType::PrivateKey) return "(PEM block, " + std::to_string(value.size()) + " bytes)";
-  auto shown = [](char c) { return (c & 0x80) ? '*' : c; };
+  auto shown = [](char c) { return (c & 0x80) || c == '\n' || c == '\r' || c == '\t' ? '*' : c; };
   if (value.size() < 10) return "******";
   std::string out;
   out += shown(value[0]);
@@ -61,46 +55,156 @@ std::string masked(std::string_view value, pii::PiiType type) {
   return out;
 }
 
-void print_summary(const std::vector<pii::Finding>& findings) {
-  std::map<std::string_view, std::size_t> per_type;
-  for (const auto& f : findings) ++per_type[pii::pii_type_name(f.type)];
-  for (const auto& [type, n] : per_type) std::cerr << type << ": " << n << "\n";
-  std::cerr << findings.size() << (findings.size() == 1 ? " finding\n" : " findings\n");
-}
+class FindingCounts {
+ public:
+  void add(const pii::Finding& f) {
+    ++per_type_[pii::pii_type_name(f.type)];
+    ++total_;
+  }
+  void print() const {
+    for (const auto& [type, n] : per_type_) std::cerr << type << ": " << n << "\n";
+    std::cerr << total_ << (total_ == 1 ? " finding\n" : " findings\n");
+  }
 
-void print_json_lines(const std::vector<pii::Finding>& findings) {
-  std::string line;
+ private:
+  std::map<std::string_view, std::size_t> per_type_;
+  std::size_t total_ = 0;
+};
+
+void print_json_lines(const std::vector<pii::Finding>& findings, std::string& out) {
   for (const auto& f : findings) {
-    line = "{\"type\": " + nlohmann::json(pii::pii_type_name(f.type)).dump() + ", \"start\": " + std::to_string(f.start) +
-           ", \"end\": " + std::to_string(f.end) + ", \"replacement\": " + nlohmann::json(f.replacement).dump() + "}\n";
-    std::cout << line;
+    out += "{\"type\": ";
+    out += nlohmann::json(pii::pii_type_name(f.type)).dump();
+    out += ", \"start\": " + std::to_string(f.start) + ", \"end\": " + std::to_string(f.end) + ", \"replacement\": ";
+    out += nlohmann::json(f.replacement).dump();
+    out += "}\n";
   }
 }
 
-void print_findings_table(std::string_view text, const std::vector<pii::Finding>& findings) {
-  std::vector<std::vector<std::string>> rows;
-  std::size_t line = 1, line_start = 0, pos = 0;
-  for (const auto& f : findings) {
-    for (; pos < f.start; ++pos) {
-      if (text[pos] == '\n') {
-        ++line;
-        line_start = pos + 1;
+// The findings table, printed as the chunks come: the columns have fixed widths (the whole
+// table is never held), LINE:COL counted across chunks.
+class FindingsTable {
+ public:
+  FindingsTable() {
+    for (std::size_t k = 0; k < pii::kPiiTypeCount; ++k)
+      type_width_ = std::max(type_width_, pii::pii_type_name(static_cast<pii::PiiType>(k)).size());
+    row("LINE:COL", "TYPE", "VALUE (MASKED)");
+  }
+
+  void add(const logs::ScannedChunk& scanned) {
+    const auto& chunk = scanned.chunk;
+    const std::string_view text = chunk.text;
+    // Lines are never split across chunks, so a finding's line starts inside its chunk.
+    std::size_t pos = chunk.owned_begin, line_start = chunk.owned_begin;
+    for (const auto& f : scanned.findings) {
+      const std::size_t start = static_cast<std::size_t>(f.start - chunk.offset);
+      for (const char* p; (p = static_cast<const char*>(std::memchr(text.data() + pos, '\n', start - pos)));) {
+        ++line_;
+        pos = static_cast<std::size_t>(p - text.data()) + 1;
+        line_start = pos;
       }
+      pos = start;
+      std::size_t column = 1;  // in characters, as an editor counts them
+      for (std::size_t k = line_start; k < start; ++k)
+        if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
+      row(std::to_string(line_) + ":" + std::to_string(column), pii::pii_type_name(f.type),
+          masked(text.substr(start, static_cast<std::size_t>(f.end - f.start)), f.type));
     }
-    std::size_t column = 1;  // in characters, as an editor counts them
-    for (std::size_t k = line_start; k < f.start; ++k) {
-      if ((static_cast<unsigned char>(text[k]) & 0xC0) != 0x80) ++column;
-    }
-    rows.push_back({std::to_string(line) + ":" + std::to_string(column), std::string(pii::pii_type_name(f.type)),
-                    masked(text.substr(f.start, f.length()), f.type)});
+    // The lines after the last finding.
+    const std::string_view rest = text.substr(pos, chunk.owned_end - pos);
+    line_ += static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n'));
+    std::cout << out_;
+    out_.clear();
   }
-  print_table({"LINE:COL", "TYPE", "VALUE (MASKED)"}, rows);
-}
+
+ private:
+  void row(std::string_view where, std::string_view type, std::string_view value) {
+    out_.append(where);
+    out_.append(where.size() < kWhereWidth ? kWhereWidth - where.size() : 1, ' ');
+    out_.append(type);
+    out_.append(type_width_ + 2 - type.size(), ' ');
+    out_.append(value);
+    out_ += '\n';
+  }
+
+  static constexpr std::size_t kWhereWidth = 14;
+  std::size_t type_width_ = 4;
+  std::size_t line_ = 1;
+  std::string out_;
+};
 
 pii::PiiTypeSet parse_types(const std::vector<std::string>& items) {
   pii::PiiTypeSet set;
   for (const auto& item : items) set |= pii::parse_type_list(item);
   return set;
+}
+
+int scan_file(const std::string& path, const pii::PiiTypeSet& enabled, bool json) {
+  const pii::PiiDetector detector(pii::DetectorOptions{enabled});
+  logs::FileTextReader file(path);
+  ProgressBar bar(!json);
+  FindingCounts counts;
+  std::optional<FindingsTable> table;
+  if (!json) table.emplace();
+  std::string out;
+  logs::scan_text_stream(detector, file_reader(file, bar, "scanning"), [&](logs::ScannedChunk& scanned) {
+    for (const auto& f : scanned.findings) counts.add(f);
+    bar.clear();
+    if (table) {
+      table->add(scanned);
+    } else {
+      print_json_lines(scanned.findings, out);
+      std::cout << out;
+      out.clear();
+    }
+  });
+  bar.clear();
+  std::cout.flush();
+  note_decoding(path, file.info());
+  counts.print();
+  return kOk;
+}
+
+int redact_file(const std::string& path, const std::string& output, const pii::PiiTypeSet& kept) {
+  if (!output.empty()) {
+    std::error_code ec;
+    if (std::filesystem::equivalent(path, output, ec))
+      throw Error(ErrorKind::InvalidInput, "the output would overwrite the input file " + path);
+  }
+  const pii::PiiDetector detector;
+  logs::FileTextReader file(path);
+  std::ofstream out_file;
+  if (!output.empty()) {
+    out_file.open(output, std::ios::binary | std::ios::trunc);
+    if (!out_file) throw Error(ErrorKind::Io, "cannot write " + output);
+  }
+  std::ostream& out = output.empty() ? std::cout : out_file;
+  ProgressBar bar(true);
+  logs::StreamingRedactor redactor;
+  std::size_t total = 0, redacted = 0;
+  std::string piece;
+  logs::scan_text_stream(detector, file_reader(file, bar, "redacting"), [&](logs::ScannedChunk& scanned) {
+    for (const auto& f : scanned.findings) {
+      const bool redact = !pii::contains(kept, f.type);
+      redactor.add(f, redact);
+      ++total;
+      redacted += redact;
+    }
+    piece.clear();
+    redactor.feed(scanned.chunk.owned_text(), piece);
+    if (!out.write(piece.data(), static_cast<std::streamsize>(piece.size())))
+      throw Error(ErrorKind::Io, "writing " + (output.empty() ? std::string("the output") : output) + " failed");
+  });
+  redactor.finish();
+  bar.clear();
+  out.flush();
+  if (!output.empty()) {
+    out_file.close();
+    if (!out_file) throw Error(ErrorKind::Io, "writing " + output + " failed");
+  }
+  note_decoding(path, file.info());
+  std::cerr << redacted << " of " << total << " findings redacted\n";
+  return kOk;
 }
 
 }  // namespace
@@ -115,17 +219,7 @@ void register_scan_commands(CLI::App& root, CliContext& ctx) {
     cmd->add_flag("--json", ctx.options.json, "One JSON object per finding per line, byte offsets into the text");
     cmd->callback([&ctx, file, disable] {
       ctx.action = [&ctx, file, disable] {
-        const auto enabled = pii::all_pii_types() & ~parse_types(*disable);
-        const std::string text = decoded_text(*file);
-        const pii::PiiDetector detector(pii::DetectorOptions{enabled});
-        const auto findings = detector.scan(text);
-        if (ctx.options.json) {
-          print_json_lines(findings);
-        } else {
-          print_findings_table(text, findings);
-        }
-        print_summary(findings);
-        return kOk;
+        return scan_file(*file, pii::all_pii_types() & ~parse_types(*disable), ctx.options.json);
       };
     });
   }
@@ -139,30 +233,7 @@ void register_scan_commands(CLI::App& root, CliContext& ctx) {
     cmd->add_option("--keep", *keep, "Keep every finding of this type (repeatable), e.g. --keep Ipv4");
     cmd->callback([file, output, keep, &ctx] {
       ctx.action = [file, output, keep] {
-        const auto kept = parse_types(*keep);
-        if (!output->empty()) {
-          std::error_code ec;
-          if (std::filesystem::equivalent(*file, *output, ec))
-            throw Error(ErrorKind::InvalidInput, "the output would overwrite the input file " + *file);
-        }
-        const std::string text = decoded_text(*file);
-        const pii::PiiDetector detector;
-        const auto findings = detector.scan(text);
-        std::vector<bool> redact_flags(findings.size());
-        for (std::size_t i = 0; i < findings.size(); ++i) redact_flags[i] = !pii::contains(kept, findings[i].type);
-        const std::string redacted = pii::redact(text, findings, redact_flags);
-        if (output->empty()) {
-          std::cout << redacted;
-        } else {
-          std::ofstream out(*output, std::ios::binary | std::ios::trunc);
-          if (!out) throw Error(ErrorKind::Io, "cannot write " + *output);
-          out << redacted;
-          out.close();
-          if (!out) throw Error(ErrorKind::Io, "writing " + *output + " failed");
-        }
-        const auto redacted_count = static_cast<std::size_t>(std::count(redact_flags.begin(), redact_flags.end(), true));
-        std::cerr << redacted_count << " of " << findings.size() << " findings redacted\n";
-        return kOk;
+        return redact_file(*file, *output, parse_types(*keep));
       };
     });
   }

@@ -6,6 +6,7 @@
 #include <sys/statvfs.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <future>
@@ -15,6 +16,9 @@
 #include "core/crypto/uuid.h"
 #include "core/error.h"
 #include "core/logs/log_repository.h"
+#include "core/logs/log_scan_pipeline.h"
+#include "core/logs/stored_text_reader.h"
+#include "core/logs/streaming_redaction.h"
 #include "core/logs/text_decoder.h"
 #include "core/pii/detector.h"
 #include "core/pii/redactor.h"
@@ -168,35 +172,44 @@ std::string read_log_text(const EncryptedFileStore& content, const LogFile& log,
 
 std::vector<PiiSpan> detect_log_spans(const EncryptedFileStore& content, const LogFile& log,
                                       const pii::PiiDetector& detector, const Progress& progress) {
-  progress.update(0.0, "reading");
-  const std::string text = read_log_text(content, log, false, 0, log.text_size);
-  progress.update(0.2, "scanning");
-  progress.throw_if_cancelled();
-  const auto findings = detector.scan(text);
+  progress.update(0.0, "scanning");
+  logs::StoredTextReader text(content, log, false);
   std::vector<PiiSpan> spans;
-  spans.reserve(findings.size());
-  for (const auto& f : findings) {
-    PiiSpan s;
-    s.id = uuid_v7();
-    s.log_file_id = log.id;
-    s.pii_type = std::string(pii::pii_type_name(f.type));
-    s.start_offset = static_cast<std::int64_t>(f.start);
-    s.end_offset = static_cast<std::int64_t>(f.end);
-    s.original_value = text.substr(f.start, f.end - f.start);
-    s.replacement = f.replacement;
-    spans.push_back(std::move(s));
-  }
-  progress.update(1.0, "scanned");
+  logs::scan_text_stream(
+      detector,
+      [&](std::string& out) {
+        progress.throw_if_cancelled();
+        const bool more = text.read(out);
+        progress.update(0.95 * text.fraction(), "scanning");
+        return more;
+      },
+      [&](logs::ScannedChunk& scanned) {
+        for (const auto& f : scanned.findings) {
+          PiiSpan s;
+          s.id = uuid_v7();
+          s.log_file_id = log.id;
+          s.pii_type = std::string(pii::pii_type_name(f.type));
+          s.start_offset = static_cast<std::int64_t>(f.start);
+          s.end_offset = static_cast<std::int64_t>(f.end);
+          s.original_value = scanned.chunk.text.substr(f.start - scanned.chunk.offset, f.end - f.start);
+          s.replacement = f.replacement;
+          spans.push_back(std::move(s));
+        }
+      });
+  progress.throw_if_cancelled();
+  progress.update(0.95, "storing findings");
   return spans;
 }
 
 void record_spans(Database& db, const std::string& log_id, std::vector<PiiSpan>& spans) {
+  // Only "keep" differs from what a new finding gets: carry those decisions over.
   LogRepository repo(db);
-  using Place = std::tuple<std::int64_t, std::int64_t, std::string>;
-  std::map<Place, std::string> previous;
-  for (const auto& s : repo.spans(log_id)) previous[{s.start_offset, s.end_offset, s.pii_type}] = s.action;
-  for (auto& s : spans)
-    if (auto it = previous.find({s.start_offset, s.end_offset, s.pii_type}); it != previous.end()) s.action = it->second;
+  for (const auto& place : repo.kept_places(log_id)) {
+    auto it = std::lower_bound(spans.begin(), spans.end(), place.start,
+                               [](const PiiSpan& s, std::int64_t start) { return s.start_offset < start; });
+    for (; it != spans.end() && it->start_offset == place.start; ++it)
+      if (it->end_offset == place.end && it->pii_type == place.type) it->action = "keep";
+  }
   Transaction tx(db);
   repo.replace_spans(log_id, spans);
   repo.set_scanned(log_id, utc_now_text());
@@ -207,29 +220,37 @@ RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const Log
                                     const std::vector<PiiSpan>& spans, const Progress& progress) {
   if (!log.scanned_at)
     throw Error(ErrorKind::InvalidInput, "log " + log.file_name + " has not been scanned yet: scan it before redacting");
-  std::vector<pii::Finding> findings;
-  std::vector<bool> redact_flags;
   RedactionSummary summary;
+  logs::StreamingRedactor redactor;
   for (const auto& s : spans) {
     auto type = pii::pii_type_from_name(s.pii_type);
     if (!type) throw Error(ErrorKind::Internal, "unknown finding type " + s.pii_type);
-    findings.push_back({*type, static_cast<std::size_t>(s.start_offset), static_cast<std::size_t>(s.end_offset),
-                        s.replacement});
     const bool redact = s.action != "keep";
-    redact_flags.push_back(redact);
+    redactor.add({*type, static_cast<std::size_t>(s.start_offset), static_cast<std::size_t>(s.end_offset), s.replacement},
+                 redact);
     ++(redact ? summary.redacted : summary.kept)[s.pii_type];
   }
-  progress.update(0.1, "reading");
-  const std::string text = read_log_text(content, log, false, 0, log.text_size);
-  progress.update(0.4, "redacting");
-  const std::string redacted = pii::redact(text, findings, redact_flags);
-  progress.throw_if_cancelled();
-  summary.sha256 = sha256_hex(redacted);
-  summary.size = static_cast<std::int64_t>(redacted.size());
+  // The redacted text is never whole in memory: it is sealed and hashed as it is made.
+  check_disk_space(content.dir(), log.text_size, log.file_name);
   summary.blob = blob_name(log.id, "redacted");
-  check_disk_space(content.dir(), summary.size, log.file_name);
   auto writer = content.create(summary.blob);
-  writer.append(redacted);
+  logs::StoredTextReader text(content, log, false);
+  Sha256 hash;
+  std::string piece, out;
+  for (bool more = true; more;) {
+    progress.throw_if_cancelled();
+    piece.clear();
+    more = text.read(piece);
+    out.clear();
+    redactor.feed(piece, out);
+    hash.update(out);
+    writer.append(out);
+    progress.update(0.98 * text.fraction(), "redacting");
+  }
+  redactor.finish();
+  progress.throw_if_cancelled();
+  summary.size = static_cast<std::int64_t>(writer.size());
+  summary.sha256 = hash.finish_hex();
   writer.commit();
   progress.update(1.0, "redacted");
   return summary;

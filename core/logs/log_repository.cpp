@@ -132,6 +132,16 @@ std::vector<PiiSpan> LogRepository::spans(const std::string& id) {
   return out;
 }
 
+std::vector<LogRepository::Place> LogRepository::kept_places(const std::string& id) {
+  auto st = db_.prepare(
+      "SELECT start_offset, end_offset, pii_type FROM pii_spans WHERE log_file_id = ? AND action = 'keep' "
+      "ORDER BY start_offset");
+  st.bind(1, id);
+  std::vector<Place> out;
+  while (st.step()) out.push_back({st.integer(0), st.integer(1), st.text(2)});
+  return out;
+}
+
 std::int64_t LogRepository::set_action(const std::string& log_id, const std::string& action,
                                        const std::optional<std::string>& span_id,
                                        const std::optional<std::string>& pii_type,

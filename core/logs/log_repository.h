@@ -34,6 +34,13 @@ class LogRepository {
   // Findings.
   void replace_spans(const std::string& id, const std::vector<PiiSpan>& spans);
   std::vector<PiiSpan> spans(const std::string& id);
+  // Where the findings with the decision "keep" are (the other decision is the default), ordered
+  // by start: what a new scan carries over, without reading every finding's value.
+  struct Place {
+    std::int64_t start, end;
+    std::string type;
+  };
+  std::vector<Place> kept_places(const std::string& id);
   // Sets action on the spans of this log matching the filter; returns how many changed.
   std::int64_t set_action(const std::string& log_id, const std::string& action, const std::optional<std::string>& span_id,
                           const std::optional<std::string>& pii_type, const std::optional<std::string>& value);

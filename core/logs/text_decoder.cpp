@@ -58,6 +58,30 @@ int utf8_sequence_length(const unsigned char* s, std::size_t n) {
   return len;
 }
 
+// Bytes of valid UTF-8 at the start of b[0..n): stops before an invalid or cut-off sequence.
+// Runs of ASCII, most of a log, are checked eight bytes at a time.
+std::size_t valid_utf8_run(const unsigned char* b, std::size_t n) {
+  std::size_t i = 0;
+  while (i < n) {
+    if (i + 8 <= n) {
+      std::uint64_t word;
+      std::memcpy(&word, b + i, 8);
+      if ((word & 0x8080808080808080ull) == 0) {
+        i += 8;
+        continue;
+      }
+    }
+    if (b[i] < 0x80) {
+      ++i;
+      continue;
+    }
+    const int len = utf8_sequence_length(b + i, n - i);
+    if (len <= 0) break;
+    i += static_cast<std::size_t>(len);
+  }
+  return i;
+}
+
 // Some Windows tools write UTF-16 without a byte order mark. ASCII-range text then has a NUL in
 // every other byte, on the same side: that pattern, over at least 16 characters, is taken as
 // UTF-16 rather than as a binary file.
@@ -256,6 +280,7 @@ struct StreamingTextDecoder::State {
   }
 
   void content(std::string_view bytes, std::string& out, bool at_end) {
+    if (sniffed && charset == Charset::Utf8 && pending.empty()) return content_utf8_direct(bytes, out, at_end);
     info.content_bytes += bytes.size();
     pending.append(bytes);
     if (!sniffed) {
@@ -265,6 +290,19 @@ struct StreamingTextDecoder::State {
     if (charset == Charset::Utf16Le || charset == Charset::Utf16Be) {
       decode_utf16(out);
     } else {
+      decode_utf8(out, at_end);
+    }
+  }
+
+  // UTF-8 once the start is sniffed and nothing waits: the valid part goes straight to `out`
+  // (one copy, not two); what follows it (a cut-off or invalid sequence) takes the long way.
+  void content_utf8_direct(std::string_view bytes, std::string& out, bool at_end) {
+    info.content_bytes += bytes.size();
+    const std::size_t valid = valid_utf8_run(reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size());
+    emit_text(bytes.substr(0, valid), out);
+    content_offset += valid;
+    if (valid < bytes.size()) {
+      pending.assign(bytes.substr(valid));
       decode_utf8(out, at_end);
     }
   }

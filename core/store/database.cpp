@@ -116,7 +116,11 @@ Database Database::open(const std::filesystem::path& path, const std::string& pa
   db.exec("PRAGMA cipher_log_source = NONE");
   if (sqlite3_key(raw, passphrase.data(), static_cast<int>(passphrase.size())) != SQLITE_OK)
     fail(raw, "cannot set the key");
-  db.exec("PRAGMA cipher_memory_security = ON");
+  // SQLCipher's memory security (mlock and wipe of every SQLite allocation) stays off, its default
+  // since 4.5: storing ~100k findings spent most of its time in it, and it guards copies of data
+  // this process holds in ordinary memory anyway (the decrypted log text, findings, views). The
+  // key material is wiped instead: SQLCipher clears its own key buffers, and we clear ours.
+  db.exec("PRAGMA cipher_memory_security = OFF");
   db.exec("PRAGMA cipher_page_size = " + std::to_string(settings.page_size));
   db.exec("PRAGMA kdf_iter = " + std::to_string(settings.kdf_iter));
   db.exec("PRAGMA cipher_hmac_algorithm = " + settings.hmac_algorithm);

@@ -262,9 +262,14 @@ const std::string& EncryptedFileStore::Reader::chunk(std::uint32_t index) {
 
 std::string EncryptedFileStore::Reader::read(std::uint64_t offset, std::uint64_t length) {
   std::string out;
-  if (offset >= size_) return out;
+  read_into(offset, length, out);
+  return out;
+}
+
+void EncryptedFileStore::Reader::read_into(std::uint64_t offset, std::uint64_t length, std::string& out) {
+  if (offset >= size_) return;
   length = std::min(length, size_ - offset);
-  out.reserve(length);
+  out.reserve(out.size() + length);
   while (length > 0) {
     const auto index = static_cast<std::uint32_t>(offset / kChunkSize);
     const std::string& c = chunk(index);
@@ -274,7 +279,6 @@ std::string EncryptedFileStore::Reader::read(std::uint64_t offset, std::uint64_t
     offset += take;
     length -= take;
   }
-  return out;
 }
 
 }  // namespace tftsr

@@ -63,6 +63,8 @@ class EncryptedFileStore {
     Reader(Reader&&) noexcept;
     Reader(const Reader&) = delete;
     Reader& operator=(const Reader&) = delete;
+    // Appends bytes [offset, offset + length) (clipped to the end) to `out`, with no copy between.
+    void read_into(std::uint64_t offset, std::uint64_t length, std::string& out);
     std::uint64_t size() const { return size_; }
     std::string read(std::uint64_t offset, std::uint64_t length);
 

@@ -1,6 +1,8 @@
 // Logs through the real binary: import, scan, decisions, redaction, audit.
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 #include "tests/support/cli_runner.h"
 
 using namespace tftsr::test;
@@ -62,4 +64,50 @@ TEST_CASE("log add refuses binary and empty files with exit 2 and stores nothing
   CHECK(cli.run_json({"log", "list", issue}).empty());
   r = cli.run({"log", "cat", "no-such-log"});
   CHECK(r.exit_code == 1);
+}
+
+TEST_CASE("scan FILE and redact FILE stream a file with no database: offsets, table, redacted text") {
+  Cli cli;
+  // Enough lines for several chunks, CRLF line ends (decoded to LF), values on every 50th line.
+  std::string text, decoded;
+  for (int i = 0; i < 40000; ++i) {
+    std::string line = i % 50 == 0 ? "line " + std::to_string(i) + " mail u" + std::to_string(i) + "@example.org"
+                                   : "line " + std::to_string(i) + " nothing to see here, just a filler line";
+    text += line + "\r\n";
+    decoded += line + "\n";
+  }
+  write_file(cli.dir / "big.log", text);
+  auto direct = [](std::vector<std::string> args) {  // no --data-dir: these commands take none
+    args.insert(args.begin(), TFTSR_BINARY);
+    return run_process(args, {}, {});
+  };
+  auto scan = direct({"scan", (cli.dir / "big.log").string(), "--json"});
+  REQUIRE(scan.exit_code == 0);
+  std::size_t n = 0;
+  std::istringstream lines(scan.out);
+  for (std::string line; std::getline(lines, line); ++n) {
+    const json f = json::parse(line);
+    CHECK(f["type"] == "Email");
+    const std::size_t start = f["start"], end = f["end"];
+    CHECK(decoded.substr(start, end - start) == "u" + std::to_string(n * 50) + "@example.org");
+  }
+  CHECK(n == 800);
+  CHECK(scan.err.find("800 findings") != std::string::npos);
+
+  auto table = direct({"scan", (cli.dir / "big.log").string()});
+  REQUIRE(table.exit_code == 0);
+  CHECK(table.out.find("LINE:COL") == 0);
+  CHECK(table.out.find("39951:17") != std::string::npos);  // the last value: line 39951, column 17
+
+  auto redacted = direct({"redact", (cli.dir / "big.log").string()});
+  REQUIRE(redacted.exit_code == 0);
+  CHECK(redacted.out.find("@example.org") == std::string::npos);
+  CHECK(redacted.out.find("line 39950 mail [Email]\nline 39951 nothing") != std::string::npos);
+  CHECK(redacted.out.size() == decoded.size() - 800 * (std::string("@example.org").size()) -
+                                   [&] {
+                                     std::size_t local = 0;
+                                     for (int i = 0; i < 40000; i += 50) local += 1 + std::to_string(i).size();
+                                     return local;
+                                   }() + 800 * std::string("[Email]").size());
+  CHECK(redacted.err.find("800 of 800 findings redacted") != std::string::npos);
 }
