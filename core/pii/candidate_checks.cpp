@@ -116,7 +116,9 @@ KeyKind key_kind(PiiType type, std::string_view key) {
     case PiiType::Password: {
       if (is_metadata_word(last)) return KeyKind::None;
       for (const auto& s : segs) {
-        if (s.find("passw") != std::string::npos || s == "passphrase") return KeyKind::Strong;
+        // "password_history=5": after more words, a bare number is a setting, not a password.
+        if (s.find("passw") != std::string::npos || s == "passphrase")
+          return &s == &segs.back() ? KeyKind::Strong : KeyKind::ShortWord;
       }
       for (const auto& s : segs) {
         if (s == "pwd" || s == "pass" || s == "pw") return KeyKind::ShortWord;

@@ -163,7 +163,8 @@ bool is_plausible_hostname(std::string_view text, std::size_t start, std::size_t
 
   const auto first_dot = name.find('.');
   const auto first_label = to_lower(name.substr(0, first_dot));
-  if (first_dot != last_dot &&
+  // "com.example/.MainActivity": no host is named like a reversed domain, even with two labels.
+  if (first_dot != std::string_view::npos &&
       std::find(kPackageRoots.begin(), kPackageRoots.end(), first_label) != kPackageRoots.end())
     return false;
   const bool after_scheme_or_at = (before == '/' && before2 == '/') || before == '@';
