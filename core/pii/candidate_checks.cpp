@@ -420,7 +420,33 @@ std::optional<Span> confirm_command_line(const DetectionRule& rule, std::string_
 
 // ---- login phrases and syslog hosts ----------------------------------------------------------
 
+// The word that ends at `end` (after skipping blanks), lower-cased.
+std::string word_before(std::string_view text, std::size_t end) {
+  while (end > 0 && (text[end - 1] == ' ' || text[end - 1] == '\t')) --end;
+  std::size_t start = end;
+  while (start > 0 && end - start < 24 && (is_alpha(text[start - 1]) || text[start - 1] == '-' || text[start - 1] == '/'))
+    --start;
+  return lower(text.substr(start, end - start));
+}
+
+// `to` follows "[ \t]user " or "password|publickey|/pam|none|hostbased for ".
 std::optional<Span> confirm_login_phrase(std::string_view text, std::size_t to) {
+  std::size_t key_end = to;
+  while (key_end > 0 && (text[key_end - 1] == ' ' || text[key_end - 1] == '\t')) --key_end;
+  if (lower(text.substr(key_end >= 4 ? key_end - 4 : 0, 4)) == "user") {
+    static constexpr std::array<std::string_view, 6> kBefore = {"invalid", "illegal", "authenticating", "for", "by",
+                                                                "from"};
+    const auto w = word_before(text, key_end - 4);
+    if (std::find(kBefore.begin(), kBefore.end(), w) == kBefore.end()) return std::nullopt;
+  } else {
+    // "... for ": the method before it must follow "Accepted" or "Failed".
+    std::size_t method_end = key_end - 3;  // before "for"
+    while (method_end > 0 && (text[method_end - 1] == ' ' || text[method_end - 1] == '\t')) --method_end;
+    std::size_t method_start = method_end;
+    while (method_start > 0 && !is_space(text[method_start - 1]) && method_end - method_start < 40) --method_start;
+    const auto w = word_before(text, method_start);
+    if (w != "accepted" && w != "failed") return std::nullopt;
+  }
   const auto word = read_word(text, to);
   if (!word) return std::nullopt;
   std::size_t end = word->end;
@@ -437,18 +463,33 @@ std::optional<Span> confirm_login_phrase(std::string_view text, std::size_t to) 
   return Span{start, end};
 }
 
-// `to` follows "Mon dd hh:mm:ss ". The header must start a line or a field; the next field
-// must read as a program tag ("sshd[123]:", "kernel:", "/usr/sbin/cron[5]:", "su(pam_unix)[9]:").
-std::optional<Span> confirm_syslog_host(std::string_view text, std::size_t to) {
-  std::size_t m = to;
-  while (m > 0 && (text[m - 1] == ' ' || text[m - 1] == '\t')) --m;
-  if (m < 8) return std::nullopt;
-  m -= 8;  // hh:mm:ss
-  while (m > 0 && (text[m - 1] == ' ' || text[m - 1] == '\t')) --m;
-  while (m > 0 && is_digit(text[m - 1])) --m;
-  while (m > 0 && (text[m - 1] == ' ' || text[m - 1] == '\t')) --m;
-  if (m < 3) return std::nullopt;
-  m -= 3;  // month
+}  // namespace
+
+std::optional<Span> syslog_host_after(std::string_view text, std::size_t time_start, std::size_t time_end) {
+  // "Mon dd hh:mm:ss HOST tag": the time is "dd:dd:dd" followed by one blank, after a day and a
+  // month name that start a line or a field. The next field must read as a program tag
+  // ("sshd[123]:", "kernel[0]:", "/usr/sbin/cron[5]:", "su(pam_unix)[9]:").
+  if (time_end - time_start != 8 || at(text, time_end) != ' ') return std::nullopt;
+  for (std::size_t k = 0; k < 8; ++k) {
+    const char c = text[time_start + k];
+    if (k == 2 || k == 5 ? c != ':' : !is_digit(c)) return std::nullopt;
+  }
+  const std::size_t to = time_end + 1;
+  std::size_t m = time_start;
+  const std::size_t day_end = m;
+  while (m > 0 && m + 4 > day_end && (text[m - 1] == ' ' || text[m - 1] == '\t')) --m;
+  if (m == day_end) return std::nullopt;
+  const std::size_t digits_end = m;
+  while (m > 0 && digits_end - m < 2 && is_digit(text[m - 1])) --m;
+  if (m == digits_end) return std::nullopt;
+  const std::size_t month_end = m;
+  while (m > 0 && month_end - m < 2 && (text[m - 1] == ' ' || text[m - 1] == '\t')) --m;
+  if (m == month_end || m < 3) return std::nullopt;
+  m -= 3;
+  static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  bool month = false;
+  for (std::size_t k = 0; k < kMonths.size(); k += 3) month |= text.compare(m, 3, kMonths.substr(k, 3)) == 0;
+  if (!month) return std::nullopt;
   if (m > 0 && !is_space(text[m - 1]) && text[m - 1] != '[' && text[m - 1] != '>') return std::nullopt;
   std::size_t end = to;
   while (end < text.size() && end - to < 128 && !is_space(text[end])) ++end;
@@ -466,6 +507,8 @@ std::optional<Span> confirm_syslog_host(std::string_view text, std::size_t to) {
   if (!(is_alpha(tag) || tag == '/' || tag == '-' || tag == '_')) return std::nullopt;
   return Span{start, end};
 }
+
+namespace {
 
 std::optional<Span> confirm_bearer_or_basic(const DetectionRule& rule, std::string_view text, std::size_t to) {
   std::size_t end = to;
@@ -752,8 +795,6 @@ std::optional<Span> confirm_candidate(const DetectionRule& rule, std::string_vie
     case RuleKind::KeyedValue:
       if (rule.form == ValueForm::CommandLine) {
         span = confirm_command_line(rule, text, to);
-      } else if (rule.form == ValueForm::SyslogHost) {
-        span = confirm_syslog_host(text, to);
       } else if (rule.type == PiiType::BearerToken || rule.type == PiiType::BasicAuth) {
         span = confirm_bearer_or_basic(rule, text, to);
       } else {

@@ -30,7 +30,6 @@ enum class ValueForm {
   Standard,     // key=value, key: value, "key": "value"; phrases: the next word
   CommandLine,  // "-p X", "-pX", "--password X", "-u user[:password]" after a known command
   LoginPhrase,  // "Invalid user X from", "session opened for user X", "Failed password for X"
-  SyslogHost,   // the host field after an RFC 3164 timestamp: "Jun 14 15:16:01 HOST tag[pid]:"
 };
 
 struct DetectionRule {

@@ -237,6 +237,13 @@ class Scanner {
     }
     // One colon ("addr:192.168.1.5", "udp:10.1.2.3:53"): what follows is scanned on its own.
     if (colons < 2) return p + 1;
+    // "Jun 14 15:16:01 combo sshd[1]:": the host field of a syslog header.
+    if (colons == 2 && e - s == 8 && at(e) == ' ' && on(PiiType::Hostname)) {
+      if (const auto host = syslog_host_after(t_, s, e)) {
+        out_.push_back({PiiType::Hostname, host->start, host->end, {}});
+        return host->end;
+      }
+    }
     if (s > 0 && (is_alnum(t_[s - 1]) || t_[s - 1] == '_')) return e > p ? e : p + 1;
     if (colons == 5 && e - s == 17) {
       emit(PiiType::MacAddress, s, e);
