@@ -668,11 +668,12 @@ std::optional<Span> confirm_value(PiiType type, std::string_view text, std::size
     case PiiType::ApiKey:
     case PiiType::GenericSecret: {
       if (is_token_char(prev) || is_token_char(next)) return std::nullopt;
-      // "hf_xxxxxxxx…", "sk_live_000000…": a placeholder in the vendor's format.
-      std::array<bool, 256> seen{};
-      int distinct = 0;
-      for (unsigned char c : value) distinct += seen[c] ? 0 : (seen[c] = true, 1);
-      if (distinct < 10) return std::nullopt;
+      // "hf_xxxxxxxx…", "xoxb-xxxxxxxxx-…", "AKIAXXXXXXXX…": a placeholder in the vendor's format.
+      std::size_t run = 0;
+      for (char c : value) {
+        run = (c == 'x' || c == 'X' || c == '*') ? run + 1 : 0;
+        if (run >= 6) return std::nullopt;
+      }
       return Span{from, to};
     }
     case PiiType::OpenAiKey: {
