@@ -23,4 +23,8 @@ std::optional<Span> confirm_candidate(const DetectionRule& rule, std::string_vie
 // The same checks for a value found by the hand-written scanner (structured_value_scanner.h).
 std::optional<Span> confirm_value_span(PiiType type, std::string_view text, std::size_t from, std::size_t to);
 
+// The host field of an RFC 3164 syslog header ("Jun 14 15:16:01 HOST sshd[1]:"), given the span of
+// its "hh:mm:ss" time; nullopt when the bytes around are not such a header.
+std::optional<Span> syslog_host_after(std::string_view text, std::size_t time_start, std::size_t time_end);
+
 }  // namespace tftsr::pii

@@ -25,11 +25,19 @@ enum class RuleKind {
   PemBlock,
 };
 
+// How the value after a key is read and checked, for KeyedValue and PhraseValue rules.
+enum class ValueForm {
+  Standard,     // key=value, key: value, "key": "value"; phrases: the next word
+  CommandLine,  // "-p X", "-pX", "--password X", "-u user[:password]" after a known command
+  LoginPhrase,  // "Invalid user X from", "session opened for user X", "Failed password for X"
+};
+
 struct DetectionRule {
   PiiType type;
   RuleKind kind;
   std::string pattern;    // vectorscan syntax
   bool caseless = false;
+  ValueForm form = ValueForm::Standard;
 };
 
 const std::vector<DetectionRule>& detection_rules();

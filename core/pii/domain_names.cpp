@@ -38,6 +38,16 @@ constexpr std::array<std::string_view, 24> kFileExtensionSuffixes = {
 constexpr std::array<std::string_view, 16> kInnerExtensions = {
     "h", "c", "cc", "cpp", "hpp", "txt", "tar", "json", "yaml", "yml", "xml", "conf", "cfg", "log", "html", "js"};
 
+// Suffixes that are also common field names in dotted property keys ("mapred.task.id",
+// "host.name", "log.dir.is"): such a name needs other evidence of being a host.
+constexpr std::array<std::string_view, 10> kFieldWordSuffixes = {
+    "id", "name", "no", "is", "it", "to", "at", "host", "email", "page"};
+
+// First labels of reversed-domain package names: "com.huawei.health", "android.os.Looper".
+constexpr std::array<std::string_view, 14> kPackageRoots = {
+    "com", "org", "net", "edu", "gov", "android", "androidx", "java", "javax", "kotlin", "sun", "dalvik",
+    "jdk", "io"};
+
 // Suffixes of systemd units and similar dotted names that are never hosts.
 constexpr std::array<std::string_view, 11> kUnitSuffixes = {
     "service", "socket", "mount", "target", "timer", "path", "slice", "scope", "device", "swap",
@@ -126,6 +136,7 @@ bool is_plausible_hostname(std::string_view text, std::size_t start, std::size_t
   if (after == '.' && (is_alnum(after2) || after2 == '_')) return false;
   if (before == '.' || before == '_' || before == '$' || before == '-' || before == '\\') return false;
   if (after == '_' || after == '(') return false;  // method call: logger.info(
+  if (after == '=') return false;                    // a property key: "host.name=worker-3"
   if (before == '/' && before2 != '/' && after == '/') return false;  // a directory: /run/secrets/kubernetes.io/
 
   const auto last_dot = name.rfind('.');
@@ -149,6 +160,21 @@ bool is_plausible_hostname(std::string_view text, std::size_t start, std::size_t
   bool has_letter_outside_suffix = false;
   for (char c : name.substr(0, last_dot)) has_letter_outside_suffix |= is_lower(c) || is_upper(c);
   if (!has_letter_outside_suffix) return false;
+
+  const auto first_dot = name.find('.');
+  const auto first_label = to_lower(name.substr(0, first_dot));
+  // "com.example/.MainActivity": no host is named like a reversed domain, even with two labels.
+  if (first_dot != std::string_view::npos &&
+      std::find(kPackageRoots.begin(), kPackageRoots.end(), first_label) != kPackageRoots.end())
+    return false;
+  const bool after_scheme_or_at = (before == '/' && before2 == '/') || before == '@';
+  if (!after_scheme_or_at &&
+      std::find(kFieldWordSuffixes.begin(), kFieldWordSuffixes.end(), lower_suffix) != kFieldWordSuffixes.end()) {
+    // "srv-01.corp.id", "db.example.it:5432": a digit, a dash or a port says host.
+    const bool port = after == ':' && after2 >= '0' && after2 <= '9';
+    const bool marked = std::any_of(name.begin(), name.end(), [](char c) { return c == '-' || (c >= '0' && c <= '9'); });
+    if (!port && !marked) return false;
+  }
 
   if (is_file_extension_suffix(lower_suffix)) {
     // "README-ci.freebsd.md", "gnutls.h.in": a file name has mixed case or an extension-like

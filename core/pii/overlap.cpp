@@ -17,8 +17,17 @@ bool overlaps(const Finding& a, const Finding& b) { return a.start < b.end && b.
 }  // namespace
 
 std::vector<Finding> resolve_overlaps(std::vector<Finding> candidates) {
-  std::sort(candidates.begin(), candidates.end(),
-            [](const Finding& a, const Finding& b) { return a.start < b.start || (a.start == b.start && a.end < b.end); });
+  const auto by_position = [](const Finding& a, const Finding& b) {
+    return a.start < b.start || (a.start == b.start && a.end < b.end);
+  };
+  // The candidates arrive as a few runs already in order (one per pass): merging them is linear,
+  // and a log with a host name on every line has hundreds of thousands of candidates.
+  const auto first_run = std::is_sorted_until(candidates.begin(), candidates.end(), by_position);
+  if (std::is_sorted(first_run, candidates.end(), by_position)) {
+    std::inplace_merge(candidates.begin(), first_run, candidates.end(), by_position);
+  } else {
+    std::sort(candidates.begin(), candidates.end(), by_position);
+  }
   std::vector<Finding> result;
   result.reserve(candidates.size());
   std::vector<Finding> cluster;

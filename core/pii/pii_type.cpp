@@ -14,6 +14,7 @@ constexpr std::array<std::string_view, kPiiTypeCount> kNames = {
     "PhoneNumber",        "Hostname",     "AwsAccessKey", "GitHubToken", "GitLabToken",
     "SlackToken",         "SlackWebhook", "StripeKey",  "OpenAiKey",    "AnthropicKey",
     "GoogleApiKey",       "Jwt",          "PrivateKey", "BasicAuth",    "GenericSecret",
+    "Username",           "ReservedAddress",
 };
 
 bool equals_ignoring_case(std::string_view a, std::string_view b) {
@@ -90,6 +91,8 @@ int specificity(PiiType type) {
     case PiiType::MacAddress: return 40;
     case PiiType::Ipv6: return 39;
     case PiiType::Ipv4: return 38;
+    case PiiType::Username: return 45;
+    case PiiType::ReservedAddress: return 37;
     case PiiType::PhoneNumber: return 30;
     case PiiType::Hostname: return 10;
   }

@@ -34,9 +34,14 @@ enum class PiiType : unsigned char {
   PrivateKey,
   BasicAuth,
   GenericSecret,
+  // A login name in an authentication context ("Invalid user bob from", "user=root").
+  Username,
+  // Addresses that identify no one: unspecified (0.0.0.0, ::), loopback (127.0.0.0/8, ::1) and
+  // netmasks (255.255.255.0). Reported apart from Ipv4 so they can be kept in one click.
+  ReservedAddress,
 };
 
-inline constexpr std::size_t kPiiTypeCount = static_cast<std::size_t>(PiiType::GenericSecret) + 1;
+inline constexpr std::size_t kPiiTypeCount = static_cast<std::size_t>(PiiType::ReservedAddress) + 1;
 
 // A set of types, indexed by the enum value.
 using PiiTypeSet = std::bitset<kPiiTypeCount>;

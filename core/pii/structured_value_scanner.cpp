@@ -10,6 +10,7 @@
 
 #include "core/pii/candidate_checks.h"
 #include "core/pii/domain_names.h"
+#include "core/pii/validators.h"
 
 namespace tftsr::pii {
 namespace {
@@ -57,10 +58,11 @@ class Scanner {
   }
 
   // Stops: ':', '.', '-', '@', '+', and digits that start a run outside a word (digits inside
-  // "sda1", "v2" or "worker_3" can start nothing). Computed 64 bytes at a time as a bit mask.
+  // "sda1" or "v2" can start nothing; after '_' only an address can: "host_10.1.2.3").
+  // Computed 64 bytes at a time as a bit mask.
   bool is_stop(std::size_t k) const {
     const char c = t_[k];
-    if (is_digit(c)) return k == 0 || !(is_alnum(t_[k - 1]) || t_[k - 1] == '_');
+    if (is_digit(c)) return k == 0 || !is_alnum(t_[k - 1]);
     return c == ':' || c == '.' || c == '-' || c == '@' || c == '+';
   }
 
@@ -69,7 +71,7 @@ class Scanner {
     if (base > 0 && base + 64 <= n_) {
       const __m128i digit_low = _mm_set1_epi8('0' - 1), digit_high = _mm_set1_epi8('9' + 1);
       const __m128i alpha_low = _mm_set1_epi8('a' - 1), alpha_high = _mm_set1_epi8('z' + 1);
-      const __m128i case_bit = _mm_set1_epi8(0x20), underscore = _mm_set1_epi8('_');
+      const __m128i case_bit = _mm_set1_epi8(0x20);
       const __m128i colon = _mm_set1_epi8(':'), at_sign = _mm_set1_epi8('@'), plus_sign = _mm_set1_epi8('+');
       const __m128i dash = _mm_set1_epi8('-'), dot = _mm_set1_epi8('.');
       std::uint64_t mask = 0;
@@ -79,10 +81,9 @@ class Scanner {
         const __m128i prev = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p - 1));
         const __m128i digit = _mm_and_si128(_mm_cmpgt_epi8(v, digit_low), _mm_cmplt_epi8(v, digit_high));
         const __m128i prev_lower = _mm_or_si128(prev, case_bit);
-        const __m128i prev_word = _mm_or_si128(
+        const __m128i prev_word =
             _mm_or_si128(_mm_and_si128(_mm_cmpgt_epi8(prev, digit_low), _mm_cmplt_epi8(prev, digit_high)),
-                         _mm_and_si128(_mm_cmpgt_epi8(prev_lower, alpha_low), _mm_cmplt_epi8(prev_lower, alpha_high))),
-            _mm_cmpeq_epi8(prev, underscore));
+                         _mm_and_si128(_mm_cmpgt_epi8(prev_lower, alpha_low), _mm_cmplt_epi8(prev_lower, alpha_high)));
         const __m128i punct = _mm_or_si128(
             _mm_or_si128(_mm_cmpeq_epi8(v, colon), _mm_cmpeq_epi8(v, dot)),
             _mm_or_si128(_mm_cmpeq_epi8(v, dash), _mm_or_si128(_mm_cmpeq_epi8(v, at_sign), _mm_cmpeq_epi8(v, plus_sign))));
@@ -121,7 +122,12 @@ class Scanner {
     const std::size_t len = j - s;
     const char next = at(j);
     if (next == ':') return j;  // hex-and-colon token: colon() looks at it
-    if (s > 0 && (is_alpha(t_[s - 1]) || t_[s - 1] == '_')) return j;  // part of a word: sda1, v2
+    if (s > 0 && is_alpha(t_[s - 1])) return j;  // part of a word: sda1, v2
+    if (s > 0 && t_[s - 1] == '_') {
+      // "worker_3", "blk_38865049064139660": nothing but an address starts after '_'.
+      if (next == '.' && len <= 3 && is_digit(at(j + 1))) return dotted_number(s);
+      return j;
+    }
     if (next == '.' && len <= 4) {
       std::size_t hex_start = s;
       while (hex_start > 0 && s - hex_start < 4 - len && is_hex(t_[hex_start - 1])) --hex_start;
@@ -201,7 +207,8 @@ class Scanner {
     }
     if (s > 0 && t_[s - 1] == '.') return e;  // inside a longer dotted number
     if (groups == 4) {
-      emit(PiiType::Ipv4, s, e);
+      const bool reserved = is_reserved_ipv4(t_.substr(s, e - s));
+      emit(reserved ? PiiType::ReservedAddress : PiiType::Ipv4, s, e);
     } else if (groups == 3 && lens[0] == 3 && lens[1] == 3 && lens[2] == 4) {
       emit(PiiType::PhoneNumber, s, e);
     }
@@ -228,7 +235,16 @@ class Scanner {
         if (t_[k + 1] == ':') double_colon = true;
       }
     }
-    if (colons < 2 || (s > 0 && (is_alnum(t_[s - 1]) || t_[s - 1] == '_'))) return e > p ? e : p + 1;
+    // One colon ("addr:192.168.1.5", "udp:10.1.2.3:53"): what follows is scanned on its own.
+    if (colons < 2) return p + 1;
+    // "Jun 14 15:16:01 combo sshd[1]:": the host field of a syslog header.
+    if (colons == 2 && e - s == 8 && at(e) == ' ' && on(PiiType::Hostname)) {
+      if (const auto host = syslog_host_after(t_, s, e)) {
+        out_.push_back({PiiType::Hostname, host->start, host->end, {}});
+        return host->end;
+      }
+    }
+    if (s > 0 && (is_alnum(t_[s - 1]) || t_[s - 1] == '_')) return e > p ? e : p + 1;
     if (colons == 5 && e - s == 17) {
       emit(PiiType::MacAddress, s, e);
       return e;
@@ -245,14 +261,18 @@ class Scanner {
         while (z < n_ && z - end <= 32 && (is_alnum(t_[z]) || t_[z] == '_' || t_[z] == '.' || t_[z] == '-')) ++z;
         end = z;
       }
-      if (on(PiiType::Ipv6)) emit(PiiType::Ipv6, s, end);
+      emit(is_reserved_ipv6(t_.substr(s, end - s)) ? PiiType::ReservedAddress : PiiType::Ipv6, s, end);
       return end;
     }
     return e > p ? e : p + 1;
   }
 
-  // p: a '-'. Only dash-separated MAC addresses start here: "hh-hh-hh-hh-hh-hh".
+  // p: a '-'. Dash-separated MAC addresses ("hh-hh-hh-hh-hh-hh") and host names that embed an
+  // address ("ip-10-0-3-17", "calvisitor-10-105-163-202").
   std::size_t dash(std::size_t p) {
+    if (p >= 2 && is_alpha(t_[p - 1]) && is_digit(at(p + 1)) && on(PiiType::Hostname)) {
+      if (const auto e = address_host(p)) return e;
+    }
     if (p >= 2 && at(p + 3) == '-' && is_hex(t_[p - 1]) && is_hex(t_[p - 2]) && on(PiiType::MacAddress)) {
       const std::size_t s = p - 2;
       bool ok = s + 17 <= n_;
@@ -260,6 +280,31 @@ class Scanner {
       if (ok && emit(PiiType::MacAddress, s, s + 17)) return s + 17;
     }
     return p + 1;
+  }
+
+  // p: the '-' between a word and four dash-joined octets. Returns the end of the reported name,
+  // or 0.
+  std::size_t address_host(std::size_t p) {
+    std::size_t q = p;
+    for (int octet = 0; octet < 4; ++octet) {
+      if (at(q) != '-') return 0;
+      const std::size_t d = digits_from(q + 1);
+      if (d == q + 1 || d - q - 1 > 3) return 0;
+      if (d - q - 1 > 1 && t_[q + 1] == '0') return 0;
+      unsigned value = 0;
+      for (std::size_t k = q + 1; k < d; ++k) value = value * 10 + static_cast<unsigned>(t_[k] - '0');
+      if (value > 255) return 0;
+      q = d;
+    }
+    if (is_alnum(at(q)) || at(q) == '_' || (at(q) == '-' && is_alnum(at(q + 1)))) return 0;
+    std::size_t s = p;
+    while (s > 0 && p - s < 63 && (is_alnum(t_[s - 1]) || t_[s - 1] == '-')) --s;
+    while (s < p && !is_alpha(t_[s])) ++s;
+    if (p - s < 2 || (s > 0 && (t_[s - 1] == '.' || t_[s - 1] == '_' || t_[s - 1] == '/'))) return 0;
+    // A domain after it belongs to the name: "ip-10-0-3-17.ec2.internal" (the dot handler
+    // reports that whole name; this one is then dropped as the shorter overlap).
+    if (!emit(PiiType::Hostname, s, q)) return 0;
+    return q;
   }
 
   // p: a '+'. International (and "+1") phone numbers.

@@ -197,4 +197,41 @@ bool is_basic_auth_credential(std::string_view base64) {
   return true;
 }
 
+bool is_reserved_ipv4(std::string_view text) {
+  std::uint32_t address = 0;
+  int octets = 0;
+  unsigned octet = 0;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == '.') {
+      address = (address << 8) | (octet & 0xff);
+      ++octets;
+      octet = 0;
+    } else if (text[i] >= '0' && text[i] <= '9') {
+      octet = octet * 10 + static_cast<unsigned>(text[i] - '0');
+      if (octet > 255) return false;
+    } else {
+      return false;
+    }
+  }
+  if (octets != 4) return false;
+  if (address == 0 || (address >> 24) == 127) return true;
+  // A netmask: ones then zeros, starting with at least 255.
+  if ((address >> 24) != 255) return false;
+  const std::uint32_t inverted = ~address;
+  return (inverted & (inverted + 1)) == 0;
+}
+
+bool is_reserved_ipv6(std::string_view text) {
+  const auto zone = text.find('%');
+  if (zone != std::string_view::npos) text = text.substr(0, zone);
+  int ones = 0;
+  for (char c : text) {
+    if (c == ':' || c == '0') continue;
+    if (c != '1') return false;
+    ++ones;
+  }
+  // Only zeros and at most one '1', and the '1' must be the last group's value.
+  return ones == 0 || (ones == 1 && text.back() == '1' && text[text.size() - 2] == ':');
+}
+
 }  // namespace tftsr::pii

@@ -19,6 +19,13 @@ bool is_valid_ipv4(std::string_view text);
 // optional zone suffix ("%eth0").
 bool is_valid_ipv6(std::string_view text);
 
+// Addresses that identify no host of a person: unspecified (0.0.0.0), loopback (127.0.0.0/8) and
+// netmasks (contiguous ones: 255.255.255.0, 255.255.255.255). Expects a valid dotted quad.
+bool is_reserved_ipv4(std::string_view text);
+
+// "::", "::1" and their long forms ("0:0:0:0:0:0:0:1"), with or without a zone.
+bool is_reserved_ipv6(std::string_view text);
+
 // US SSN in AAA-GG-SSSS form, excluding never-issued areas (000, 666, 9xx), group 00, serial 0000.
 bool is_valid_ssn(std::string_view text);
 

@@ -12,6 +12,7 @@ Deterministic: run it again and the files come out byte-identical.
 import base64
 import os
 import random
+import re
 
 R = random.Random(20240301)
 ALNUM = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
@@ -520,6 +521,47 @@ def journald(n):
     return out
 
 
+LABEL = re.compile(r"\{\{[A-Za-z]+:.*?\}\}", re.S)
+SYSLOG_HOST = re.compile(r"^([A-Z][a-z]{2} [ 0-9]?[0-9] [0-9]{2}:[0-9]{2}:[0-9]{2} )([A-Za-z0-9._-]+)( [A-Za-z/_-])")
+LOGIN_CONTEXTS = [
+    re.compile(r"(?<=\binvalid user )([A-Za-z0-9._-]+)"),
+    re.compile(r"(?<=\bfor user )([A-Za-z0-9._-]+)"),
+    re.compile(r"(?<=\bUSER=)([A-Za-z0-9._-]+)"),
+    re.compile(r"(?<=\buser=)([A-Za-z0-9._-]+)"),
+    re.compile(r'(?<="user":")([A-Za-z0-9._-]+)'),
+    re.compile(r"(?<=\bAccepted publickey for )(?!invalid )([A-Za-z0-9._-]+)"),
+    re.compile(r"(?<=\bAccepted password for )(?!invalid )([A-Za-z0-9._-]+)"),
+    re.compile(r"(?<=\bFailed password for )(?!invalid )([A-Za-z0-9._-]+)"),
+]
+RESERVED = re.compile(r"\{\{(?:Ipv4|Ipv6):(127\.[0-9.]+|0\.0\.0\.0|::1|255\.255\.[0-9.]+)\}\}")
+
+
+def label_outside_labels(line, pattern, type_name):
+    """Labels every match of pattern's group 1 that is not already inside a label."""
+    taken = [(m.start(), m.end()) for m in LABEL.finditer(line)]
+    out, pos = [], 0
+    for m in pattern.finditer(line):
+        a, b = m.span(1)
+        if any(s <= a < e for s, e in taken):
+            continue
+        out.append(line[pos:a] + L(type_name, m.group(1)))
+        pos = b
+    return "".join(out) + line[pos:]
+
+
+def label_added_types(lines):
+    """Types added after the first corpus: the syslog host field, login names in their
+    contexts, and reserved addresses (loopback, unspecified, netmasks)."""
+    out = []
+    for line in lines:
+        line = SYSLOG_HOST.sub(lambda m: m.group(1) + L("Hostname", m.group(2)) + m.group(3), line)
+        for pattern in LOGIN_CONTEXTS:
+            line = label_outside_labels(line, pattern, "Username")
+        line = RESERVED.sub(lambda m: L("ReservedAddress", m.group(1)), line)
+        out.append(line)
+    return out
+
+
 def main():
     here = os.path.dirname(os.path.abspath(__file__))
     out_dir = os.path.join(here, "corpus")
@@ -535,6 +577,7 @@ def main():
         "journald.log": journald(420),
     }
     for name, lines in files.items():
+        lines = label_added_types("\n".join(lines).split("\n"))
         with open(os.path.join(out_dir, name), "w", encoding="utf-8", newline="\n") as f:
             f.write("\n".join(lines) + "\n")
 

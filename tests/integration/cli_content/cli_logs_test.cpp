@@ -30,9 +30,12 @@ TEST_CASE("log add, list, scan, redact with --keep, cat --redacted, audit") {
   json spans = cli.run_json({"log", "scan", id});
   std::vector<std::string> types;
   for (const auto& s : spans) types.push_back(s["pii_type"]);
-  CHECK(types == std::vector<std::string>{"Ipv4", "Email", "GitHubToken"});
+  // The syslog host field and the login name are found too.
+  CHECK(types == std::vector<std::string>{"Hostname", "Username", "Ipv4", "Hostname", "Email", "Hostname",
+                                          "GitHubToken"});
 
-  json summary = cli.run_json({"log", "redact", id, "--keep", "Ipv4"});
+  json summary =
+      cli.run_json({"log", "redact", id, "--keep", "Ipv4", "--keep", "Hostname", "--keep", "Username"});
   CHECK(summary["kept"]["Ipv4"] == 1);
   CHECK(summary["redacted"]["Email"] == 1);
   auto cat = cli.run({"log", "cat", id, "--redacted"});

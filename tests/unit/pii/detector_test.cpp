@@ -59,8 +59,9 @@ TEST_CASE("passwords in natural language") {
   CHECK(scan_to_string("the password is hunter2!") == "Password:hunter2!;");
   CHECK(scan_to_string("pw: x") == "Password:x;");
   CHECK(scan_to_string("password for svc-backup was Tr0ub4dor&3.") == "Password:Tr0ub4dor&3;");
-  CHECK(scan_to_string("password is incorrect for user bob") == "");
-  CHECK(scan_to_string("Failed password for root from ssh2") == "");
+  // No password here; the login name is a Username.
+  CHECK(scan_to_string("password is incorrect for user bob") == "Username:bob;");
+  CHECK(scan_to_string("Failed password for root from ssh2") == "Username:root;");
   CHECK(scan_to_string("password=******** bypass=true tests pass: 34") == "");
 }
 
