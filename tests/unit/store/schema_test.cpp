@@ -36,7 +36,9 @@ const std::map<std::string, Columns> kSeedTables = {
 
 // Columns our own migrations add to seed tables, and tables of our own.
 const std::map<std::string, Columns> kOurAdditions = {{"audit_log", {"seq", "prev_hash", "entry_hash"}},
-                                                      {"pii_spans", {"action"}}};
+                                                      {"pii_spans", {"action"}},
+                                                      {"ai_conversations", {"provider_id"}},
+                                                      {"ai_messages", {"prompt_tokens", "completion_tokens", "cut_off"}}};
 
 Columns columns_of(Database& db, const std::string& table) {
   Columns out;

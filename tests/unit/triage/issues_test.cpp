@@ -143,8 +143,8 @@ TEST_CASE("deleting an incident removes everything attached to it") {
   db.prepare("INSERT INTO log_files(id,issue_id,file_name,file_path,uploaded_at) VALUES ('l1',?,'f','p','t')")
       .bind(1, i.id).run();
   db.exec("INSERT INTO pii_spans(id,log_file_id,pii_type,start_offset,end_offset,original_value,replacement) VALUES ('s1','l1','Email',0,5,'a@b.c','[Email]')");
-  db.prepare("INSERT INTO ai_conversations VALUES ('c1',?,'ollama','llama3','t',NULL)").bind(1, i.id).run();
-  db.exec("INSERT INTO ai_messages VALUES ('m1','c1','user','hi',0,'t')");
+  db.prepare("INSERT INTO ai_conversations(id, issue_id, provider, model, created_at, title) VALUES ('c1',?,'ollama','llama3','t',NULL)").bind(1, i.id).run();
+  db.exec("INSERT INTO ai_messages(id, conversation_id, role, content, token_count, created_at) VALUES ('m1','c1','user','hi',0,'t')");
   db.prepare("INSERT INTO documents VALUES ('d1',?,'rca','RCA','# x',0,0)").bind(1, i.id).run();
   db.prepare("INSERT INTO image_attachments(id,issue_id,file_name) VALUES ('g1',?,'a.png')").bind(1, i.id).run();
 

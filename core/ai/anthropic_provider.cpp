@@ -1,0 +1,101 @@
+#include "core/ai/anthropic_provider.h"
+
+#include "core/ai/request_helpers.h"
+
+namespace tftsr::ai {
+
+namespace {
+
+constexpr std::string_view kAnthropicVersion = "2023-06-01";
+
+std::string joined_text_blocks(const nlohmann::json& content) {
+  std::string text;
+  if (!content.is_array()) return text;
+  for (const auto& block : content)
+    if (block.is_object() && block.value("type", "") == "text" && block.contains("text") && block["text"].is_string())
+      text += block["text"].get<std::string>();
+  return text;
+}
+
+void read_usage(const nlohmann::json& usage_json, TokenUsage& usage) {
+  if (auto n = optional_int(usage_json, "input_tokens")) usage.prompt_tokens = n;
+  if (auto n = optional_int(usage_json, "output_tokens")) usage.completion_tokens = n;
+}
+
+// content[] text blocks joined, usage, stop_reason; nullopt without a content array.
+std::optional<ProviderReply> read_message(const nlohmann::json& json) {
+  if (!json.is_object() || !json.contains("content") || !json["content"].is_array()) return std::nullopt;
+  ProviderReply reply;
+  reply.text = joined_text_blocks(json["content"]);
+  if (json.contains("usage")) read_usage(json["usage"], reply.usage);
+  if (json.contains("stop_reason") && json["stop_reason"].is_string()) reply.finish_reason = json["stop_reason"];
+  return reply;
+}
+
+class AnthropicStreamDecoder final : public StreamDecoder {
+ public:
+  AnthropicStreamDecoder(std::string who, StreamLimits limits) : StreamDecoder(ResponseFormat::Sse, std::move(who), limits) {}
+
+ private:
+  void on_event(const SseEvent& event) override {
+    // parse_event_json throws for the `error` event ({"type":"error","error":{...}}).
+    const auto data = parse_event_json(event.data);
+    const std::string type = data.is_object() ? data.value("type", event.event) : event.event;
+    if (type == "message_start") {
+      if (data.contains("message") && data["message"].contains("usage")) read_usage(data["message"]["usage"], reported_usage());
+    } else if (type == "content_block_start") {
+      if (data.contains("content_block") && data["content_block"].value("type", "") == "text")
+        add_text(data["content_block"].value("text", ""));
+    } else if (type == "content_block_delta") {
+      if (data.contains("delta") && data["delta"].value("type", "") == "text_delta") add_text(data["delta"].value("text", ""));
+    } else if (type == "message_delta") {
+      // output_tokens here is the running total, so it replaces the earlier count.
+      if (data.contains("usage")) read_usage(data["usage"], reported_usage());
+      if (data.contains("delta") && data["delta"].contains("stop_reason") && data["delta"]["stop_reason"].is_string())
+        set_finish_reason(data["delta"]["stop_reason"].get<std::string>());
+    } else if (type == "message_stop") {
+      mark_complete();
+    }
+    // ping, content_block_stop and event types added later carry no text.
+  }
+
+  ProviderReply parse_document(std::string_view body) override {
+    if (auto reply = read_message(nlohmann::json::parse(body))) return *reply;
+    fail(who() + " answered without content[]");
+  }
+};
+
+}  // namespace
+
+ProviderRequest AnthropicProvider::build_request(const ChatRequest& chat) const {
+  check_turns(chat);
+  ProviderRequest request;
+  request.response_format = chat.stream ? ResponseFormat::Sse : ResponseFormat::Json;
+  request.url = join_url(config().url, config().endpoint_path.empty() ? "/v1/messages" : config().endpoint_path);
+  request.headers = json_headers(request.response_format);
+  add_auth_header(request.headers, config(), "x-api-key", "");
+  request.headers.push_back({"anthropic-version", std::string(kAnthropicVersion), false});
+  nlohmann::json body;
+  body["model"] = config().model;
+  body["max_tokens"] = config().max_tokens;
+  if (!chat.system_prompt.empty()) body["system"] = chat.system_prompt;
+  auto messages = nlohmann::json::array();
+  for (const auto& turn : turns_from_first_user(chat))
+    messages.push_back({{"role", turn.role == ChatRole::User ? "user" : "assistant"}, {"content", turn.text}});
+  body["messages"] = std::move(messages);
+  body["temperature"] = config().temperature;
+  body["stream"] = chat.stream;
+  request.body = dump_body(body);
+  return request;
+}
+
+ProviderReply AnthropicProvider::parse_reply(std::string_view body) const {
+  if (auto reply = read_message(parse_document_json(body))) return *reply;
+  fail_without_reply(body);
+}
+
+std::unique_ptr<StreamDecoder> AnthropicProvider::stream_decoder(StreamLimits limits) const {
+  return std::make_unique<AnthropicStreamDecoder>(who(), limits);
+}
+
+}  // namespace tftsr::ai
