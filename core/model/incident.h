@@ -96,13 +96,4 @@ struct DashboardStats {
   std::vector<Incident> recent;  // most recently updated
 };
 
-// Earlier names, kept only until the views of app/gui are renamed (their lines belong to another
-// change in flight). New code uses the names above.
-using Issue = Incident;
-using NewIssue = NewIncident;
-using IssuePatch = IncidentPatch;
-using IssueFilter = IncidentFilter;
-using IssueSort = IncidentSort;
-using IssueDetail = IncidentDetail;  // its incident is `.incident`
-
 }  // namespace tftsr

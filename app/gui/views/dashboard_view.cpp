@@ -75,7 +75,7 @@ void DashboardView::draw(AppState& state) {
     ImGui::TableSetupColumn("Updated", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 10.0f);
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableHeadersRow();
-    for (const Issue& issue : stats_.recent) {
+    for (const Incident& issue : stats_.recent) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
       ImGui::PushID(issue.id.c_str());

@@ -9,8 +9,8 @@
 
 namespace tftsr::gui {
 
-IssueFilter IncidentListView::current_filter() const {
-  IssueFilter f;
+IncidentFilter IncidentListView::current_filter() const {
+  IncidentFilter f;
   if (status_ > 0) f.status = kStatuses[status_ - 1];
   if (severity_ > 0) f.severity = kSeverities[severity_ - 1];
   if (domain_ > 0) f.category = domain_id(domain_ - 1);
@@ -37,7 +37,7 @@ void IncidentListView::invalidate_if_needed(AppState& state) {
   count_pending_ = true;
   ++queries_;
   Triage* triage = state.triage.get();
-  const IssueFilter filter = current_filter();
+  const IncidentFilter filter = current_filter();
   const std::uint64_t generation = generation_;
   jobs_.run(
       state.pool, "Counting incidents",
@@ -70,7 +70,7 @@ void IncidentListView::request_page(AppState& state, int page) {
   pending_pages_.insert(page);
   ++queries_;
   Triage* triage = state.triage.get();
-  IssueFilter filter = current_filter();
+  IncidentFilter filter = current_filter();
   filter.offset = page * kPageSize;
   const std::uint64_t generation = generation_;
   jobs_.run(
@@ -93,7 +93,7 @@ void IncidentListView::request_page(AppState& state, int page) {
       });
 }
 
-const Issue* IncidentListView::row(AppState& state, int index) {
+const Incident* IncidentListView::row(AppState& state, int index) {
   const int page = index / kPageSize;
   auto it = pages_.find(page);
   if (it == pages_.end()) {
@@ -159,7 +159,7 @@ void IncidentListView::draw(AppState& state) {
   clipper.Begin(static_cast<int>(std::min<std::int64_t>(total_, INT32_MAX)), row_height);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const Issue* issue = row(state, i);
+      const Incident* issue = row(state, i);
       if (!issue) {  // still loading
         ImGui::TextDisabled("…");
         ImGui::Dummy(ImVec2(0, row_height - ImGui::GetStyle().ItemSpacing.y - ImGui::GetTextLineHeightWithSpacing()));

@@ -21,7 +21,7 @@ class IncidentListView {
   void draw(AppState& state);
   void cancel_jobs() { jobs_.cancel(); }
   // The filter the list shows, built from the search box and the combos.
-  IssueFilter current_filter() const;
+  IncidentFilter current_filter() const;
   std::int64_t total() const { return total_; }
   std::string& search_text() { return search_; }
   // True while the count or a visible page is still being queried.
@@ -30,7 +30,7 @@ class IncidentListView {
   std::uint64_t queries() const { return queries_; }
 
  private:
-  const Issue* row(AppState& state, int index);
+  const Incident* row(AppState& state, int index);
   void invalidate_if_needed(AppState& state);
   void request_page(AppState& state, int page);
 
@@ -43,7 +43,7 @@ class IncidentListView {
   std::uint64_t generation_ = 0;  // bumped when the filter or the data changes
   std::int64_t total_ = 0;
   bool count_pending_ = false;
-  std::map<int, std::vector<Issue>> pages_;
+  std::map<int, std::vector<Incident>> pages_;
   std::set<int> pending_pages_;
   std::string error_;
   std::uint64_t queries_ = 0;

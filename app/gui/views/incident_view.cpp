@@ -52,7 +52,7 @@ IncidentView::Editor& IncidentView::load(AppState& state, const std::string& id)
   return e;
 }
 
-void IncidentView::apply(AppState& state, Editor& e, const std::string& id, const IssuePatch& patch) {
+void IncidentView::apply(AppState& state, Editor& e, const std::string& id, const IncidentPatch& patch) {
   try {
     state.triage->incidents().update(id, patch);
     state.changed();
@@ -106,7 +106,7 @@ void IncidentView::draw(AppState& state) {
 }
 
 void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id) {
-  const Issue& issue = e.detail->incident;
+  const Incident& issue = e.detail->incident;
   ImGui::PushID(id.c_str());
   if (e.editing_title) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6.0f);
@@ -119,7 +119,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     ImGui::SameLine();
     if (done || ImGui::Button("Save")) {
       e.editing_title = false;
-      if (e.title != issue.title) apply(state, e, id, IssuePatch{.title = e.title});
+      if (e.title != issue.title) apply(state, e, id, IncidentPatch{.title = e.title});
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) {
@@ -154,7 +154,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     if (chosen == "resolved" || chosen == "closed")
       e.pending_status = chosen;  // confirmed below
     else
-      apply(state, e, id, IssuePatch{.status = chosen});
+      apply(state, e, id, IncidentPatch{.status = chosen});
   }
   probe::record("incident.status");
   ImGui::SameLine();
@@ -162,7 +162,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
   ImGui::SameLine();
   ImGui::SetNextItemWidth(combo * 0.6f);
   if (choice_combo("##severity", issue.severity, kSeverities, 4, &chosen, severity_colour(issue.severity), "incident.severity"))
-    apply(state, e, id, IssuePatch{.severity = chosen});
+    apply(state, e, id, IncidentPatch{.severity = chosen});
   probe::record("incident.severity");
   ImGui::SameLine();
   ImGui::TextDisabled("Domain");
@@ -171,7 +171,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
   const auto& names = domain_names();
   if (choice_combo("##domain", issue.category ? domain_label(issue.category) : "", names.data(),
                    static_cast<int>(names.size()), &chosen, ImGui::GetStyleColorVec4(ImGuiCol_Text), "incident.domain"))
-    apply(state, e, id, IssuePatch{.category = domain_id(domain_index(chosen))});
+    apply(state, e, id, IncidentPatch{.category = domain_id(domain_index(chosen))});
   probe::record("incident.domain");
   ImGui::TextDisabled("Created %s  ·  updated %s%s%s", issue.created_at.c_str(), issue.updated_at.c_str(),
                       issue.resolved_at ? "  ·  resolved " : "", issue.resolved_at.value_or("").c_str());
@@ -183,7 +183,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     ImGui::Text("Mark this incident as %s?", e.pending_status.value_or("").c_str());
     ImGui::TextDisabled("The resolution time is recorded now.");
     if (ImGui::Button("Yes, mark it")) {
-      apply(state, e, id, IssuePatch{.status = e.pending_status.value_or("")});
+      apply(state, e, id, IncidentPatch{.status = e.pending_status.value_or("")});
       e.pending_status.reset();
       ImGui::CloseCurrentPopup();
     }
@@ -208,7 +208,7 @@ void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& 
   ImGui::BeginDisabled(!e.description_dirty);
   if (ImGui::Button("Save description")) {
     e.description_dirty = false;
-    apply(state, e, id, IssuePatch{.description = e.description});
+    apply(state, e, id, IncidentPatch{.description = e.description});
   }
   probe::record("incident.save_description");
   ImGui::SameLine();
@@ -316,7 +316,7 @@ void IncidentView::draw_summary(AppState& state) {
     ImGui::TextDisabled("Nothing selected.");
     return;
   }
-  const Issue& issue = e.detail->incident;
+  const Incident& issue = e.detail->incident;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::TextUnformatted(issue.title.c_str());
   ImGui::PopTextWrapPos();

@@ -26,7 +26,7 @@ class IncidentView : public TabView {
  private:
   struct Editor {
     std::uint64_t loaded_version = 0;
-    std::optional<IssueDetail> detail;
+    std::optional<IncidentDetail> detail;
     std::vector<LogFile> logs;
     std::string error;
     std::string title;
@@ -38,7 +38,7 @@ class IncidentView : public TabView {
     std::optional<std::string> pending_status;  // waiting for the resolve confirmation
   };
   Editor& load(AppState& state, const std::string& id);
-  void apply(AppState& state, Editor& e, const std::string& id, const IssuePatch& patch);
+  void apply(AppState& state, Editor& e, const std::string& id, const IncidentPatch& patch);
   void draw_header(AppState& state, Editor& e, const std::string& id);
   void draw_overview(AppState& state, Editor& e, const std::string& id);
   void draw_steps(Editor& e);

@@ -29,13 +29,13 @@ void NewIncidentDialog::create(AppState& state) {
     focus_title_ = true;
     return;
   }
-  NewIssue in;
+  NewIncident in;
   in.title = title_;
   in.severity = kSeverities[severity_];
   if (domain_ >= 0) in.category = domain_id(domain_);
   if (!description_.empty()) in.description = description_;
   try {
-    Issue created = state.triage->incidents().create(in);
+    Incident created = state.triage->incidents().create(in);
     state.incident_titles[created.id] = created.title;
     state.selected_incident = created.id;
     state.open_tab({IncidentView::kKind, created.id});

@@ -30,7 +30,7 @@ std::string read_file(const std::filesystem::path& p) {
 
 void seed_audit(UiFixture& f) {
   auto& t = *f.shell->state().triage;
-  NewIssue in;
+  NewIncident in;
   in.title = "Temporary";
   in.severity = "P4";
   auto issue = t.incidents().create(in);

@@ -17,8 +17,8 @@ DashboardView& dashboard(Shell& shell) {
 }  // namespace
 
 namespace {
-Issue make(Triage& t, const std::string& title, const std::string& severity) {
-  NewIssue in;
+Incident make(Triage& t, const std::string& title, const std::string& severity) {
+  NewIncident in;
   in.title = title;
   in.severity = severity;
   return t.incidents().create(in);
@@ -32,7 +32,7 @@ TEST_CASE("the dashboard counts open, recently resolved and open P1/P2 incidents
     make(*store, "Database down", "P1");
     make(*store, "Slow login page", "P3");
     auto fixed = make(*store, "Certificate expired", "P2");
-    IssuePatch resolve;
+    IncidentPatch resolve;
     resolve.status = "resolved";
     store->incidents().update(fixed.id, resolve);
   }
@@ -69,7 +69,7 @@ TEST_CASE("the dashboard follows changes made in the UI") {
   f.wait_unlocked();
   REQUIRE(f.ui->frames_until([&] { return !dashboard(*f.shell).loading(); }));
   CHECK(dashboard(*f.shell).stats().open == 0);
-  NewIssue in;
+  NewIncident in;
   in.title = "Queue backlog";
   in.severity = "P2";
   f.shell->state().triage->incidents().create(in);

@@ -9,8 +9,8 @@ using namespace tftsr::gui;
 using namespace tftsr::gui::test;
 
 namespace {
-Issue seed(UiFixture& f, const std::string& title) {
-  NewIssue in;
+Incident seed(UiFixture& f, const std::string& title) {
+  NewIncident in;
   in.title = title;
   in.severity = "P2";
   auto issue = f.shell->state().triage->incidents().create(in);

@@ -111,7 +111,7 @@ TEST_CASE("dropped log files are imported into the open incident") {
   REQUIRE(f.shell->state().notifications.all().size() == 1);
   CHECK(f.shell->state().notifications.all().back().title == "No incident to attach to");
 
-  NewIssue in;
+  NewIncident in;
   in.title = "Web tier errors";
   in.severity = "P2";
   auto issue = f.shell->state().triage->incidents().create(in);
@@ -128,7 +128,7 @@ TEST_CASE("dropped log files are imported into the open incident") {
 TEST_CASE("a binary file dropped on an incident is refused with a message") {
   UiFixture f;
   f.wait_unlocked();
-  NewIssue in;
+  NewIncident in;
   in.title = "Core dump";
   in.severity = "P3";
   auto issue = f.shell->state().triage->incidents().create(in);

@@ -36,7 +36,7 @@ TEST_CASE("every kind of tab survives a save and a restart, in its pane") {
   std::string incident_id;
   {
     auto triage = open_store(dir.path());
-    NewIssue in;
+    NewIncident in;
     in.title = "Layout";
     in.severity = "P3";
     incident_id = triage->incidents().create(in).id;

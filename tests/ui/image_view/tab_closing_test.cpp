@@ -25,7 +25,7 @@ TEST_CASE("deleting an incident closes its incident, log, gallery and screenshot
   const auto log_file = t.f.dir.path() / "app.log";
   std::ofstream(log_file) << "2026-01-01 10:00:00 started\n";
   const std::string log_id = t.triage().logs().add(t.incident_id, log_file).id;
-  NewIssue other_in;
+  NewIncident other_in;
   other_in.title = "Unrelated";
   other_in.severity = "P4";
   const std::string other_id = t.triage().incidents().create(other_in).id;

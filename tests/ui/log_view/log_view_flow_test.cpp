@@ -30,10 +30,10 @@ struct LogFixture {
     f.config.sidebar_width = f.config.inspector_width = 120.0f;  // a wide centre pane: text and panel
     f.wait_unlocked();
     Triage& triage = *f.shell->state().triage;
-    NewIssue in;
+    NewIncident in;
     in.title = "Login failures";
     in.severity = "P2";
-    const Issue issue = triage.incidents().create(in);
+    const Incident issue = triage.incidents().create(in);
     const auto path = f.dir.path() / "app.log";
     std::ofstream out(path, std::ios::binary);
     out << kLog;
