@@ -23,7 +23,7 @@ void DashboardView::refresh(AppState& state) {
         loading_ = false;
         loaded_once_ = true;
         error_.clear();
-        for (auto& issue : stats.recent) state.incident_titles[issue.id] = issue.title;
+        for (auto& incident : stats.recent) state.incident_titles[incident.id] = incident.title;
         stats_ = std::move(stats);
       },
       [version, this](const JobFailure& f) {
@@ -75,22 +75,22 @@ void DashboardView::draw(AppState& state) {
     ImGui::TableSetupColumn("Updated", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 10.0f);
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableHeadersRow();
-    for (const Incident& issue : stats_.recent) {
+    for (const Incident& incident : stats_.recent) {
       ImGui::TableNextRow();
       ImGui::TableNextColumn();
-      ImGui::PushID(issue.id.c_str());
-      if (ImGui::Selectable(issue.title.c_str(), state.selected_incident == issue.id,
+      ImGui::PushID(incident.id.c_str());
+      if (ImGui::Selectable(incident.title.c_str(), state.selected_incident == incident.id,
                             ImGuiSelectableFlags_SpanAllColumns | ImGuiSelectableFlags_AllowItemOverlap)) {
-        state.requests.open_incident = issue.id;
+        state.requests.open_incident = incident.id;
       }
-      probe::record("dashboard.recent:" + issue.title);
+      probe::record("dashboard.recent:" + incident.title);
       ImGui::PopID();
       ImGui::TableNextColumn();
-      ImGui::TextColored(severity_colour(issue.severity), "%s", issue.severity.c_str());
+      ImGui::TextColored(severity_colour(incident.severity), "%s", incident.severity.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextColored(status_colour(issue.status), "%s", issue.status.c_str());
+      ImGui::TextColored(status_colour(incident.status), "%s", incident.status.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", issue.updated_at.c_str());
+      ImGui::TextDisabled("%s", incident.updated_at.c_str());
     }
     ImGui::EndTable();
   }

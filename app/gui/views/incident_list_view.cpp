@@ -83,7 +83,7 @@ void IncidentListView::request_page(AppState& state, int page) {
         if (generation != generation_) return;
         pending_pages_.erase(page);
         if (pages_.size() > 64) pages_.clear();  // bound memory when scrolling through 100k rows
-        for (auto& issue : rows) state.incident_titles.try_emplace(issue.id, issue.title);
+        for (auto& incident : rows) state.incident_titles.try_emplace(incident.id, incident.title);
         pages_[page] = std::move(rows);
       },
       [this, generation, page](const JobFailure& f) {
@@ -159,31 +159,31 @@ void IncidentListView::draw(AppState& state) {
   clipper.Begin(static_cast<int>(std::min<std::int64_t>(total_, INT32_MAX)), row_height);
   while (clipper.Step()) {
     for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
-      const Incident* issue = row(state, i);
-      if (!issue) {  // still loading
+      const Incident* incident = row(state, i);
+      if (!incident) {  // still loading
         ImGui::TextDisabled("…");
         ImGui::Dummy(ImVec2(0, row_height - ImGui::GetStyle().ItemSpacing.y - ImGui::GetTextLineHeightWithSpacing()));
         continue;
       }
       ImGui::PushID(i);
       ImVec2 start = ImGui::GetCursorScreenPos();
-      bool selected = state.selected_incident == issue->id;
+      bool selected = state.selected_incident == incident->id;
       if (ImGui::Selectable("##row", selected, ImGuiSelectableFlags_AllowDoubleClick, ImVec2(0, line * 2.0f))) {
-        state.selected_incident = issue->id;
-        state.requests.open_incident = issue->id;
+        state.selected_incident = incident->id;
+        state.requests.open_incident = incident->id;
       }
-      probe::record("sidebar.row:" + issue->title);
+      probe::record("sidebar.row:" + incident->title);
       if (ImGui::BeginPopupContextItem("##row_menu")) {
-        if (ImGui::MenuItem("Open")) state.requests.open_incident = issue->id;
-        if (ImGui::MenuItem("Delete…")) state.requests.delete_incident = issue->id;
+        if (ImGui::MenuItem("Open")) state.requests.open_incident = incident->id;
+        if (ImGui::MenuItem("Delete…")) state.requests.delete_incident = incident->id;
         ImGui::EndPopup();
       }
       ImDrawList* dl = ImGui::GetWindowDrawList();
       const float pad = ImGui::GetStyle().FramePadding.x;
-      dl->AddText(ImVec2(start.x + pad, start.y), ImGui::GetColorU32(ImGuiCol_Text), issue->title.c_str());
-      std::string meta = issue->status + (issue->category ? "  ·  " + domain_label(issue->category) : std::string());
-      dl->AddText(ImVec2(start.x + pad, start.y + line), ImGui::GetColorU32(severity_colour(issue->severity)),
-                  issue->severity.c_str());
+      dl->AddText(ImVec2(start.x + pad, start.y), ImGui::GetColorU32(ImGuiCol_Text), incident->title.c_str());
+      std::string meta = incident->status + (incident->category ? "  ·  " + domain_label(incident->category) : std::string());
+      dl->AddText(ImVec2(start.x + pad, start.y + line), ImGui::GetColorU32(severity_colour(incident->severity)),
+                  incident->severity.c_str());
       dl->AddText(ImVec2(start.x + pad + line * 1.8f, start.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
                   meta.c_str());
       ImGui::PopID();

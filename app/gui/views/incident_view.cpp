@@ -106,7 +106,7 @@ void IncidentView::draw(AppState& state) {
 }
 
 void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id) {
-  const Incident& issue = e.detail->incident;
+  const Incident& incident = e.detail->incident;
   ImGui::PushID(id.c_str());
   if (e.editing_title) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6.0f);
@@ -119,16 +119,16 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     ImGui::SameLine();
     if (done || ImGui::Button("Save")) {
       e.editing_title = false;
-      if (e.title != issue.title) apply(state, e, id, IncidentPatch{.title = e.title});
+      if (e.title != incident.title) apply(state, e, id, IncidentPatch{.title = e.title});
     }
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) {
       e.editing_title = false;
-      e.title = issue.title;
+      e.title = incident.title;
     }
   } else {
     ImGui::PushFont(state.heading_font);
-    ImGui::TextUnformatted(issue.title.c_str());
+    ImGui::TextUnformatted(incident.title.c_str());
     ImGui::PopFont();
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) e.editing_title = e.focus_title = true;
     // The buttons follow the title, or go to the next line when a long title leaves no room.
@@ -150,7 +150,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
   ImGui::TextDisabled("Status");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(combo);
-  if (choice_combo("##status", issue.status, kStatuses, 4, &chosen, status_colour(issue.status), "incident.status")) {
+  if (choice_combo("##status", incident.status, kStatuses, 4, &chosen, status_colour(incident.status), "incident.status")) {
     if (chosen == "resolved" || chosen == "closed")
       e.pending_status = chosen;  // confirmed below
     else
@@ -161,7 +161,7 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
   ImGui::TextDisabled("Severity");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(combo * 0.6f);
-  if (choice_combo("##severity", issue.severity, kSeverities, 4, &chosen, severity_colour(issue.severity), "incident.severity"))
+  if (choice_combo("##severity", incident.severity, kSeverities, 4, &chosen, severity_colour(incident.severity), "incident.severity"))
     apply(state, e, id, IncidentPatch{.severity = chosen});
   probe::record("incident.severity");
   ImGui::SameLine();
@@ -169,12 +169,12 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
   ImGui::SameLine();
   ImGui::SetNextItemWidth(combo * 1.4f);
   const auto& names = domain_names();
-  if (choice_combo("##domain", issue.category ? domain_label(issue.category) : "", names.data(),
+  if (choice_combo("##domain", incident.category ? domain_label(incident.category) : "", names.data(),
                    static_cast<int>(names.size()), &chosen, ImGui::GetStyleColorVec4(ImGuiCol_Text), "incident.domain"))
     apply(state, e, id, IncidentPatch{.category = domain_id(domain_index(chosen))});
   probe::record("incident.domain");
-  ImGui::TextDisabled("Created %s  ·  updated %s%s%s", issue.created_at.c_str(), issue.updated_at.c_str(),
-                      issue.resolved_at ? "  ·  resolved " : "", issue.resolved_at.value_or("").c_str());
+  ImGui::TextDisabled("Created %s  ·  updated %s%s%s", incident.created_at.c_str(), incident.updated_at.c_str(),
+                      incident.resolved_at ? "  ·  resolved " : "", incident.resolved_at.value_or("").c_str());
 
   if (e.pending_status) {
     ImGui::OpenPopup("Confirm status");
@@ -316,25 +316,25 @@ void IncidentView::draw_summary(AppState& state) {
     ImGui::TextDisabled("Nothing selected.");
     return;
   }
-  const Incident& issue = e.detail->incident;
+  const Incident& incident = e.detail->incident;
   ImGui::PushTextWrapPos(0.0f);
-  ImGui::TextUnformatted(issue.title.c_str());
+  ImGui::TextUnformatted(incident.title.c_str());
   ImGui::PopTextWrapPos();
-  ImGui::TextColored(severity_colour(issue.severity), "%s", issue.severity.c_str());
+  ImGui::TextColored(severity_colour(incident.severity), "%s", incident.severity.c_str());
   ImGui::SameLine();
-  ImGui::TextColored(status_colour(issue.status), "%s", issue.status.c_str());
+  ImGui::TextColored(status_colour(incident.status), "%s", incident.status.c_str());
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", issue.category ? domain_label(issue.category).c_str() : "no domain");
+  ImGui::TextDisabled("%s", incident.category ? domain_label(incident.category).c_str() : "no domain");
   ImGui::Separator();
-  ImGui::TextDisabled("Created   %s", issue.created_at.c_str());
-  ImGui::TextDisabled("Updated   %s", issue.updated_at.c_str());
-  if (issue.resolved_at) ImGui::TextDisabled("Resolved  %s", issue.resolved_at->c_str());
+  ImGui::TextDisabled("Created   %s", incident.created_at.c_str());
+  ImGui::TextDisabled("Updated   %s", incident.updated_at.c_str());
+  if (incident.resolved_at) ImGui::TextDisabled("Resolved  %s", incident.resolved_at->c_str());
   ImGui::TextDisabled("5 Whys    %zu of 5", e.detail->resolution_steps.size());
   ImGui::TextDisabled("Events    %zu", e.detail->timeline.size());
   ImGui::Separator();
-  if (issue.description && !issue.description->empty()) {
+  if (incident.description && !incident.description->empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(issue.description->c_str());
+    ImGui::TextUnformatted(incident.description->c_str());
     ImGui::PopTextWrapPos();
   }
   if (ImGui::Button("Open")) state.requests.open_incident = id;
