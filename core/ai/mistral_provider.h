@@ -2,17 +2,16 @@
 // Mistral: OpenAI-style POST {url}/chat/completions (url https://api.mistral.ai/v1) with
 // "Authorization: Bearer <key>". Mistral puts usage in its last chunk by itself and refuses
 // fields it does not know, so no stream_options is sent.
-#include "core/ai/provider.h"
+#include "core/ai/openai_provider.h"
 
 namespace tftsr::ai {
 
-class MistralProvider final : public Provider {
+class MistralProvider final : public OpenAiProvider {
  public:
-  using Provider::Provider;
+  using OpenAiProvider::OpenAiProvider;
 
-  ProviderRequest build_request(const ChatRequest& chat) const override;
-  ProviderReply parse_reply(std::string_view body) const override;
-  std::unique_ptr<StreamDecoder> stream_decoder(StreamLimits limits = {}) const override;
+ protected:
+  OpenAiBodyOptions body_options() const override { return {.include_model = true, .request_stream_usage = false}; }
 };
 
 }  // namespace tftsr::ai

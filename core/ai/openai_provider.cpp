@@ -12,7 +12,7 @@ ProviderRequest OpenAiProvider::build_request(const ChatRequest& chat) const {
   request.url = join_url(config().url, config().endpoint_path.empty() ? "/chat/completions" : config().endpoint_path);
   request.headers = json_headers(request.response_format);
   add_auth_header(request.headers, config(), "Authorization", "Bearer");
-  request.body = dump_body(openai_chat_body(config(), chat, {}));
+  request.body = dump_body(openai_chat_body(config(), chat, body_options()));
   return request;
 }
 

@@ -17,6 +17,7 @@
 
 #include "core/pii/detector.h"
 #include "mixed_log_generator.h"
+#include "old_app_patterns.h"
 
 namespace {
 
@@ -50,20 +51,7 @@ double children_cpu_seconds() {
 bool ripgrep_available() { return std::system("rg --version > /dev/null 2>&1") == 0; }
 
 void run_ripgrep(const std::filesystem::path& file, double megabytes) {
-  const std::array<const char*, 12> patterns = {
-      R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})",
-      R"(\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b)",
-      R"(\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\b)",
-      R"(\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}\b)",
-      R"(\b\d{3}-\d{2}-\d{4}\b)",
-      R"(\b(?:\d[ -]?){13,16}\b)",
-      R"(\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})",
-      R"(AKIA[0-9A-Z]{16})",
-      R"(gh[pousr]_[A-Za-z0-9]{36})",
-      R"(eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)",
-      R"((?i)bearer\s+[A-Za-z0-9._~+/=-]{16,})",
-      R"((?i)password\s*[:=]\s*\S+)",
-  };
+  const auto& patterns = tftsr::bench::kOldAppPatterns;
   // -j1: one thread, as the detector uses one core.
   double total = 0, total_cpu = 0;
   for (const char* p : patterns) {

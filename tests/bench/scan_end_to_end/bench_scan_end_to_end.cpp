@@ -24,6 +24,7 @@
 
 #include "core/pii/detector.h"
 #include "tests/bench/pii/mixed_log_generator.h"
+#include "tests/bench/pii/old_app_patterns.h"
 
 namespace {
 
@@ -145,20 +146,7 @@ int main(int argc, char** argv) {
   print("tftsr log redact", run({bin, "log", "redact", log, "--data-dir", data}), mb);
 
   if (std::system("rg --version > /dev/null 2>&1") == 0) {
-    const std::array<const char*, 12> patterns = {
-        R"([A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,})",
-        R"(\b\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3}\b)",
-        R"(\b(?:[0-9A-Fa-f]{1,4}:){7}[0-9A-Fa-f]{1,4}\b)",
-        R"(\b[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}\b)",
-        R"(\b\d{3}-\d{2}-\d{4}\b)",
-        R"(\b(?:\d[ -]?){13,16}\b)",
-        R"(\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4})",
-        R"(AKIA[0-9A-Z]{16})",
-        R"(gh[pousr]_[A-Za-z0-9]{36})",
-        R"(eyJ[A-Za-z0-9_-]+\.eyJ[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*)",
-        R"((?i)bearer\s+[A-Za-z0-9._~+/=-]{16,})",
-        R"((?i)password\s*[:=]\s*\S+)",
-    };
+    const auto& patterns = tftsr::bench::kOldAppPatterns;
     Run all;
     for (const char* p : patterns) {
       const Run r = run({"rg", "--no-config", "-j1", "-c", "-e", p, file.string()});
