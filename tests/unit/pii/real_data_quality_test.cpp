@@ -13,6 +13,7 @@
 
 #include "core/pii/detector.h"
 #include "core/pii/redactor.h"
+#include "corpus_quality.h"
 #include "labeled_corpus.h"
 
 using namespace tftsr::pii;
@@ -21,13 +22,6 @@ namespace {
 
 std::filesystem::path data_dir() { return std::filesystem::path(TFTSR_TEST_DATA_DIR) / "pii"; }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 std::string one_line(std::string s) {
   for (auto& c : s) {
     if (c == '\n') c = ' ';
@@ -35,65 +29,13 @@ std::string one_line(std::string s) {
   return s;
 }
 
-struct Counts {
-  std::size_t true_positives = 0, false_positives = 0, false_negatives = 0;
-  std::size_t support() const { return true_positives + false_negatives; }
-  double recall() const { return support() ? double(true_positives) / double(support()) : 1.0; }
-  double precision() const {
-    const auto found = true_positives + false_positives;
-    return found ? double(true_positives) / double(found) : 1.0;
+// The first mismatches, to say what went wrong when a bar is not reached.
+void show_mismatches(const testing::CorpusQuality& q) {
+  std::size_t shown = 0;
+  for (const auto& m : q.mismatches) {
+    if (shown++ == 30) break;
+    MESSAGE((m.missed ? "missed " : "wrong ") << pii_type_name(m.type) << " '" << m.value << "' in " << m.file);
   }
-};
-
-// Exact matches (type and span) per type, over every *.log file of a directory.
-std::array<Counts, kPiiTypeCount> measure(const std::filesystem::path& dir, const std::string& prefix) {
-  const PiiDetector detector;
-  std::array<Counts, kPiiTypeCount> counts{};
-  int shown = 0;
-  for (const auto& entry : std::filesystem::directory_iterator(dir)) {
-    const auto name = entry.path().filename().string();
-    if (entry.path().extension() != ".log" || !name.starts_with(prefix)) continue;
-    const auto labeled = testing::parse_labeled_text(read_file(entry.path()));
-    const auto found = detector.scan(labeled.text);
-    std::vector<bool> matched(found.size(), false);
-    for (const auto& e : labeled.expected) {
-      bool hit = false;
-      for (std::size_t i = 0; i < found.size(); ++i) {
-        if (!matched[i] && found[i] == Finding{e.type, e.start, e.end, found[i].replacement}) {
-          matched[i] = hit = true;
-          break;
-        }
-      }
-      auto& c = counts[static_cast<std::size_t>(e.type)];
-      hit ? ++c.true_positives : ++c.false_negatives;
-      if (!hit && shown++ < 30)
-        MESSAGE("missed " << pii_type_name(e.type) << " '" << one_line(labeled.text.substr(e.start, e.end - e.start))
-                          << "' in " << name);
-    }
-    for (std::size_t i = 0; i < found.size(); ++i) {
-      if (matched[i]) continue;
-      ++counts[static_cast<std::size_t>(found[i].type)].false_positives;
-      if (shown++ < 30)
-        MESSAGE("wrong " << pii_type_name(found[i].type) << " '"
-                         << one_line(labeled.text.substr(found[i].start, found[i].length())) << "' in " << name);
-    }
-  }
-  return counts;
-}
-
-void print_table(const char* title, const std::array<Counts, kPiiTypeCount>& counts) {
-  std::printf("\n%s\n%-20s %8s %9s %10s\n", title, "type", "support", "recall", "precision");
-  Counts total;
-  for (std::size_t t = 0; t < kPiiTypeCount; ++t) {
-    const auto& c = counts[t];
-    if (c.support() == 0 && c.false_positives == 0) continue;
-    std::printf("%-20s %8zu %9.3f %10.3f\n", std::string(pii_type_name(static_cast<PiiType>(t))).c_str(), c.support(),
-                c.recall(), c.precision());
-    total.true_positives += c.true_positives;
-    total.false_positives += c.false_positives;
-    total.false_negatives += c.false_negatives;
-  }
-  std::printf("%-20s %8zu %9.3f %10.3f\n", "all", total.support(), total.recall(), total.precision());
 }
 
 bool is_secret_type(PiiType t) {
@@ -110,15 +52,17 @@ bool is_secret_type(PiiType t) {
 }  // namespace
 
 TEST_CASE("real logs (Loghub samples): IPv4 precision and per-type quality") {
-  const auto counts = measure(data_dir() / "real", "loghub_");
-  print_table("real logs (Loghub samples, labelled by us)", counts);
-  const auto& ipv4 = counts[static_cast<std::size_t>(PiiType::Ipv4)];
+  const auto quality = testing::measure_corpus(PiiDetector(), data_dir() / "real", "loghub_");
+  testing::print_quality_table("real logs (Loghub samples, labelled by us)", quality);
+  show_mismatches(quality);
+  REQUIRE(quality.files >= 10);
+  const auto& ipv4 = quality.per_type[static_cast<std::size_t>(PiiType::Ipv4)];
   CHECK(ipv4.support() >= 300);
   CHECK(ipv4.precision() >= 0.99);
   CHECK(ipv4.recall() >= 0.95);
   for (auto type : {PiiType::Hostname, PiiType::Username, PiiType::ReservedAddress}) {
     INFO("type " << pii_type_name(type));
-    const auto& c = counts[static_cast<std::size_t>(type)];
+    const auto& c = quality.per_type[static_cast<std::size_t>(type)];
     CHECK(c.support() >= 20);
     CHECK(c.recall() >= 0.90);
     CHECK(c.precision() >= 0.90);
@@ -126,7 +70,7 @@ TEST_CASE("real logs (Loghub samples): IPv4 precision and per-type quality") {
 }
 
 TEST_CASE("real secret formats: every non-blank byte of every labelled secret is covered") {
-  const auto labeled = testing::parse_labeled_text(read_file(data_dir() / "secrets" / "secret_formats.log"));
+  const auto labeled = testing::parse_labeled_text(testing::read_file(data_dir() / "secrets" / "secret_formats.log"));
   REQUIRE(labeled.expected.size() >= 300);
   const auto found = PiiDetector().scan(labeled.text);
   std::vector<bool> covered(labeled.text.size(), false);
@@ -150,14 +94,15 @@ TEST_CASE("real secret formats: every non-blank byte of every labelled secret is
   const double recall = double(whole) / double(labeled.expected.size());
   std::printf("\nsecret formats: %zu of %zu labelled secrets fully covered (recall %.3f)\n", whole,
               labeled.expected.size(), recall);
-  print_table("secret formats (exact type and span)", measure(data_dir() / "secrets", "secret_formats"));
+  testing::print_quality_table("secret formats (exact type and span)",
+                               testing::measure_corpus(PiiDetector(), data_dir() / "secrets", "secret_formats"));
   CHECK(recall >= 0.98);
 }
 
 TEST_CASE("no labelled secret survives redact verbatim") {
   for (const auto* name : {"secrets/secret_formats.log", "corpus/journald.log", "corpus/app_json.log",
                            "corpus/handwritten_edge_cases.log", "corpus/syslog.log"}) {
-    const auto labeled = testing::parse_labeled_text(read_file(data_dir() / name));
+    const auto labeled = testing::parse_labeled_text(testing::read_file(data_dir() / name));
     const auto findings = PiiDetector().scan(labeled.text);
     const auto redacted = redact(labeled.text, findings);
     std::size_t checked = 0;
@@ -174,7 +119,7 @@ TEST_CASE("no labelled secret survives redact verbatim") {
 }
 
 TEST_CASE("near-misses of secrets are not reported") {
-  const auto text = read_file(data_dir() / "secrets" / "near_misses.log");
+  const auto text = testing::read_file(data_dir() / "secrets" / "near_misses.log");
   const auto findings = PiiDetector().scan(text);
   std::size_t lines = 0, reported = 0;
   std::size_t finding = 0;
