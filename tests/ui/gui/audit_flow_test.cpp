@@ -7,6 +7,7 @@
 
 #include "app/gui/views/audit_view.h"
 #include "core/crypto/sha256.h"
+#include "tests/support/temp_dir.h"
 #include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
@@ -21,12 +22,7 @@ AuditView& audit(UiFixture& f) {
   return *view;
 }
 
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using tftsr::test::read_file;
 
 void seed_audit(UiFixture& f) {
   auto& t = *f.shell->state().triage;

@@ -1,10 +1,8 @@
 #include "corpus_quality.h"
 
 #include <cstdio>
-#include <fstream>
-#include <sstream>
-
 #include "labeled_corpus.h"
+#include "tests/support/temp_dir.h"
 
 namespace tftsr::pii::testing {
 
@@ -22,20 +20,13 @@ TypeCounts CorpusQuality::total() const {
   return t;
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 CorpusQuality measure_corpus(const PiiDetector& detector, const std::filesystem::path& dir, const std::string& prefix) {
   CorpusQuality q;
   for (const auto& entry : std::filesystem::directory_iterator(dir)) {
     const auto name = entry.path().filename().string();
     if (entry.path().extension() != ".log" || !name.starts_with(prefix)) continue;
     ++q.files;
-    const auto labeled = parse_labeled_text(read_file(entry.path()));
+    const auto labeled = parse_labeled_text(tftsr::test::read_file(entry.path()));
     const auto found = detector.scan(labeled.text);
     std::vector<bool> matched(found.size(), false);
     for (const auto& e : labeled.expected) {

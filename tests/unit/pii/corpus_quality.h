@@ -42,8 +42,6 @@ struct CorpusQuality {
   TypeCounts total() const;
 };
 
-std::string read_file(const std::filesystem::path& path);
-
 // Every *.log file of `dir` whose name starts with `prefix`.
 CorpusQuality measure_corpus(const PiiDetector& detector, const std::filesystem::path& dir,
                              const std::string& prefix = {});

@@ -8,13 +8,12 @@
 #include <array>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "core/pii/detector.h"
 #include "core/pii/redactor.h"
 #include "corpus_quality.h"
 #include "labeled_corpus.h"
+#include "tests/support/temp_dir.h"
 
 using namespace tftsr::pii;
 
@@ -70,7 +69,7 @@ TEST_CASE("real logs (Loghub samples): IPv4 precision and per-type quality") {
 }
 
 TEST_CASE("real secret formats: every non-blank byte of every labelled secret is covered") {
-  const auto labeled = testing::parse_labeled_text(testing::read_file(data_dir() / "secrets" / "secret_formats.log"));
+  const auto labeled = testing::parse_labeled_text(tftsr::test::read_file(data_dir() / "secrets" / "secret_formats.log"));
   REQUIRE(labeled.expected.size() >= 300);
   const auto found = PiiDetector().scan(labeled.text);
   std::vector<bool> covered(labeled.text.size(), false);
@@ -102,7 +101,7 @@ TEST_CASE("real secret formats: every non-blank byte of every labelled secret is
 TEST_CASE("no labelled secret survives redact verbatim") {
   for (const auto* name : {"secrets/secret_formats.log", "corpus/journald.log", "corpus/app_json.log",
                            "corpus/handwritten_edge_cases.log", "corpus/syslog.log"}) {
-    const auto labeled = testing::parse_labeled_text(testing::read_file(data_dir() / name));
+    const auto labeled = testing::parse_labeled_text(tftsr::test::read_file(data_dir() / name));
     const auto findings = PiiDetector().scan(labeled.text);
     const auto redacted = redact(labeled.text, findings);
     std::size_t checked = 0;
@@ -119,7 +118,7 @@ TEST_CASE("no labelled secret survives redact verbatim") {
 }
 
 TEST_CASE("near-misses of secrets are not reported") {
-  const auto text = testing::read_file(data_dir() / "secrets" / "near_misses.log");
+  const auto text = tftsr::test::read_file(data_dir() / "secrets" / "near_misses.log");
   const auto findings = PiiDetector().scan(text);
   std::size_t lines = 0, reported = 0;
   std::size_t finding = 0;
