@@ -16,6 +16,7 @@
 #include <string>
 
 #include "core/pii/detector.h"
+#include "tests/support/temp_dir.h"
 #include "mixed_log_generator.h"
 #include "old_app_patterns.h"
 
@@ -27,12 +28,7 @@ double seconds_since(Clock::time_point t0) {
   return std::chrono::duration<double>(Clock::now() - t0).count();
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using tftsr::test::read_file;
 
 // CPU time of this thread: on a busy machine, wall time also counts the time other processes ran.
 double thread_cpu_seconds() {

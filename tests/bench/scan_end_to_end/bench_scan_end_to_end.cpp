@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "core/pii/detector.h"
+#include "tests/support/temp_dir.h"
 #include "tests/bench/pii/mixed_log_generator.h"
 #include "tests/bench/pii/old_app_patterns.h"
 
@@ -68,12 +69,7 @@ void print(const char* what, const Run& r, double mb) {
               WIFEXITED(r.status) && WEXITSTATUS(r.status) == 0 ? "" : "  (FAILED)");
 }
 
-std::string read_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
+using tftsr::test::read_file;
 
 // The "id" of the JSON object a command printed.
 std::string json_id(const std::filesystem::path& path) {
