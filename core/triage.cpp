@@ -84,7 +84,12 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
       images_(std::make_unique<ImageService>(*context_)),
       settings_(std::make_unique<SettingsService>(*context_)),
       audit_(std::make_unique<AuditService>(*context_)),
-      gate_(std::make_unique<net::OutboundGate>(gate_sources())) {}
+      gate_(std::make_unique<net::OutboundGate>(gate_sources())),
+      ai_(std::make_unique<AiService>(
+          *context_, AiServiceDeps{*incidents_, *logs_, *images_, *settings_},
+          SecretSealer{[this](std::string_view plain) { return seal_secret(plain); },
+                       [this](std::string_view sealed) { return open_secret(sealed); }},
+          *gate_)) {}
 
 Triage::~Triage() = default;
 
@@ -106,6 +111,13 @@ void Triage::change_passphrase(const std::string& new_passphrase) {
     }
     for (const auto& [id, sealed] : resealed)
       db_->prepare("UPDATE credentials SET encrypted_token = ? WHERE id = ?").bind(1, sealed).bind(2, id).run();
+    resealed.clear();
+    {
+      auto st = db_->prepare("SELECT id, encrypted_api_key FROM ai_providers WHERE encrypted_api_key IS NOT NULL");
+      while (st.step()) resealed.emplace_back(st.text(0), next->seal(secrets_->open(st.text(1))));
+    }
+    for (const auto& [id, sealed] : resealed)
+      db_->prepare("UPDATE ai_providers SET encrypted_api_key = ? WHERE id = ?").bind(1, sealed).bind(2, id).run();
     journal_->audit("passphrase_change", "database", database_path().filename().string(), std::nullopt);
     tx.commit();
   }

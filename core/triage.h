@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/ai/ai_service.h"
 #include "core/audit/audit_service.h"
 #include "core/images/image_service.h"
 #include "core/incidents/incident_service.h"
@@ -61,6 +62,9 @@ class Triage {
   // The one door out of the process (core/net/outbound_gate.h): every byte sent anywhere.
   net::OutboundGate& gate() { return *gate_; }
 
+  // AI providers, conversations, the 5 Whys the model guides, log analysis (over the gate).
+  AiService& ai() { return *ai_; }
+
  private:
   Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<SecretBox> secrets,
          std::unique_ptr<EncryptedFileStore> content);
@@ -80,6 +84,7 @@ class Triage {
   std::unique_ptr<AuditService> audit_;
   net::GateSources gate_sources();  // triage_gate.cpp
   std::unique_ptr<net::OutboundGate> gate_;
+  std::unique_ptr<AiService> ai_;
 };
 
 }  // namespace tftsr

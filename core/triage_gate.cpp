@@ -21,14 +21,23 @@ net::GateSources Triage::gate_sources() {
     ServiceLock lock(mutex_);
     return ImageLibrary(*db_).png_for_sending(id);
   };
-  s.log_excerpt = [this](const std::string& id, std::string_view excerpt) {
+  s.log_excerpt = [this](const std::string& id, std::int64_t offset, std::string_view excerpt) {
     LogFile l = logs_->get(id);
     if (!l.redacted_blob) return net::LogExcerptState::LogNotRedacted;
-    // Reads the whole redacted text: fine for excerpts of the logs seen so far; a chunked search
-    // would bound the memory for very large logs.
-    const std::string text = logs_->text(id, true);
-    return text.find(excerpt) != std::string::npos ? net::LogExcerptState::RedactedText
-                                                   : net::LogExcerptState::NotRedactedText;
+    bool found = false;
+    if (offset >= 0) {
+      found = logs_->text_range(id, true, offset, static_cast<std::int64_t>(excerpt.size())) == excerpt;
+    } else {
+      // Without an offset the whole redacted text is searched: callers that send pieces of a
+      // large log give their offsets.
+      found = logs_->text(id, true).find(excerpt) != std::string::npos;
+    }
+    return found ? net::LogExcerptState::RedactedText : net::LogExcerptState::NotRedactedText;
+  };
+  s.unreviewed_log = [this](const std::string& id, std::int64_t offset, std::string_view excerpt) {
+    LogFile l = logs_->get(id);
+    if (l.redacted_blob || offset < 0) return false;
+    return logs_->text_range(id, false, offset, static_cast<std::int64_t>(excerpt.size())) == excerpt;
   };
   s.log_name = [this](const std::string& id) { return logs_->get(id).file_name; };
   return s;

@@ -11,6 +11,7 @@ enum class ChatRole { User, Assistant };
 struct ChatTurn {
   ChatRole role = ChatRole::User;
   std::string text;
+  std::vector<std::string> images_png;  // PNG bytes of images attached to this turn
 };
 
 struct ChatRequest {

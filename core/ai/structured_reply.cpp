@@ -122,7 +122,8 @@ StructuredReply parse_structured_reply(std::string_view reply) {
     return out;
   }
   out.display_text = std::string(trim_right(reply.substr(0, fence->start)));
-  out.block = read_block(reply.substr(fence->body_start, fence->body_end - fence->body_start), out.problem);
+  out.block_json = std::string(reply.substr(fence->body_start, fence->body_end - fence->body_start));
+  out.block = read_block(out.block_json, out.problem);
   return out;
 }
 

@@ -25,6 +25,7 @@ struct StructuredReply {
   std::string display_text;      // the reply without the block, trailing blanks trimmed
   std::optional<WhyBlock> block;  // absent when missing or unusable
   std::string problem;           // why `block` is absent (empty when present)
+  std::string block_json;        // the block's JSON text as written, for callers that ask for more keys
 };
 
 StructuredReply parse_structured_reply(std::string_view reply);

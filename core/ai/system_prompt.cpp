@@ -42,7 +42,9 @@ bool plain_id(std::string_view id) {
 
 bool has_domain_prompt(std::string_view domain_id) {
   // The files that are not domain prompts share the folder.
-  if (domain_id == "general" || domain_id == "five_whys_method" || domain_id == "reply_contract") return false;
+  if (domain_id == "general" || domain_id == "five_whys_method" || domain_id == "reply_contract" ||
+      domain_id == "log_analysis")
+    return false;
   return plain_id(domain_id) && find_file(std::string(domain_id) + ".md").has_value();
 }
 
@@ -54,6 +56,8 @@ std::string_view domain_prompt(std::string_view domain_id) {
 std::string_view five_whys_method() { return trim(required_file("five_whys_method.md")); }
 
 std::string_view reply_contract() { return trim(required_file("reply_contract.md")); }
+
+std::string_view log_analysis_request() { return trim(required_file("log_analysis.md")); }
 
 std::string system_prompt(std::string_view domain_id) {
   std::string out(domain_prompt(domain_id));

@@ -14,6 +14,8 @@ bool has_domain_prompt(std::string_view domain_id);
 
 std::string_view five_whys_method();
 std::string_view reply_contract();
+// The user message of "Analyze logs", sent before the log excerpts.
+std::string_view log_analysis_request();
 
 // domain prompt + 5-Whys method + reply contract, separated by blank lines.
 std::string system_prompt(std::string_view domain_id);

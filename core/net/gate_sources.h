@@ -1,6 +1,7 @@
 #pragma once
 // What the outbound gate needs from the rest of the core, as plain functions that Triage fills
 // in. The gate depends on these, not on the services, so either side can change on its own.
+#include <cstdint>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -38,8 +39,12 @@ struct GateSources {
   std::function<ImageForSending(const std::string& image_id)> image;
   // The burned-in PNG (annotations and redaction boxes drawn in), never the original.
   std::function<std::string(const std::string& image_id)> image_png;
-  // Where `excerpt` stands against the log's redacted text; Error(NotFound) for an unknown id.
-  std::function<LogExcerptState(const std::string& log_id, std::string_view excerpt)> log_excerpt;
+  // Where `excerpt` stands against the log's redacted text: at `offset` when it is not -1,
+  // anywhere otherwise. Error(NotFound) for an unknown id.
+  std::function<LogExcerptState(const std::string& log_id, std::int64_t offset, std::string_view excerpt)>
+      log_excerpt;
+  // True when the log was never redacted and `excerpt` is its original text at `offset`.
+  std::function<bool(const std::string& log_id, std::int64_t offset, std::string_view excerpt)> unreviewed_log;
   // A log's name, for messages.
   std::function<std::string(const std::string& log_id)> log_name;
 };

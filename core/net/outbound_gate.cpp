@@ -35,7 +35,7 @@ std::map<std::string, std::int64_t> Review::kept_by_type() const { return count_
 
 OutboundGate::OutboundGate(GateSources sources) : sources_(std::move(sources)) {
   if (!sources_.database || !sources_.mutex || !sources_.detector || !sources_.image || !sources_.image_png ||
-      !sources_.log_excerpt || !sources_.log_name)
+      !sources_.log_excerpt || !sources_.unreviewed_log || !sources_.log_name)
     throw Error(ErrorKind::Internal, "the outbound gate was built without all of its sources");
 }
 
@@ -55,7 +55,7 @@ Review OutboundGate::review(const std::vector<BodyPart>& parts, const std::set<s
     pr.text.reserve(part.text.size());
     for (const auto& f : detector->scan(part.text)) {
       ReviewedFinding rf{f.type, f.start, f.end, part.text.substr(f.start, f.length()), {}, false};
-      rf.kept = keeps.count(rf.value) > 0;
+      rf.kept = part.kind != PartKind::UnreviewedLog && keeps.count(rf.value) > 0;
       rf.replacement = names.replacement(f.type, rf.value);
       pr.text.append(part.text, at, f.start - at);
       pr.text += rf.kept ? rf.value : rf.replacement;
@@ -78,7 +78,7 @@ void OutboundGate::check_sendable(const std::vector<BodyPart>& parts) const {
                         " has not been reviewed: check it for personal data, add redaction boxes where needed, and "
                         "acknowledge the privacy warning before sending it");
     } else if (part.kind == PartKind::LogExcerpt) {
-      switch (sources_.log_excerpt(part.source_id, part.text)) {
+      switch (sources_.log_excerpt(part.source_id, part.offset, part.text)) {
         case LogExcerptState::RedactedText:
           break;
         case LogExcerptState::LogNotRedacted:
@@ -89,6 +89,10 @@ void OutboundGate::check_sendable(const std::vector<BodyPart>& parts) const {
           throw Error(ErrorKind::InvalidInput, "this excerpt of the log " + sources_.log_name(part.source_id) +
                                                    " is not part of its redacted text: only redacted text can be sent");
       }
+    } else if (part.kind == PartKind::UnreviewedLog) {
+      if (!sources_.unreviewed_log(part.source_id, part.offset, part.text))
+        throw Error(ErrorKind::InvalidInput, "this piece of the log " + sources_.log_name(part.source_id) +
+                                                 " is not its unreviewed text at the offset given");
     }
   }
 }
@@ -127,7 +131,8 @@ SendResult OutboundGate::deliver(const OutboundRequest& request, const ChunkSink
 
   nlohmann::json logs = nlohmann::json::array(), images = nlohmann::json::array();
   for (const auto& part : request.parts) {
-    if (part.kind == PartKind::LogExcerpt && !logs.contains(part.source_id)) logs.push_back(part.source_id);
+    const bool log = part.kind == PartKind::LogExcerpt || part.kind == PartKind::UnreviewedLog;
+    if (log && !logs.contains(part.source_id)) logs.push_back(part.source_id);
     if (part.kind == PartKind::Image && !images.contains(part.source_id)) images.push_back(part.source_id);
   }
   // Never the headers (they carry the keys) and never the full URL (a query may carry one).

@@ -20,19 +20,29 @@
 
 namespace tftsr::net {
 
-enum class PartKind { TypedText, LogExcerpt, Image };
+enum class PartKind {
+  TypedText,
+  LogExcerpt,       // a piece of a log's redacted text
+  UnreviewedLog,    // a piece of a log whose redactions were never applied: every finding masked
+  Image,
+};
 
 // One piece of what the caller wants to send, tagged with where it came from.
 struct BodyPart {
   PartKind kind = PartKind::TypedText;
   std::string text;       // the typed text, or the log excerpt as the core gave it; empty for an image
   std::string source_id;  // the log id or the image id
+  std::int64_t offset = -1;  // where a log piece starts in its text; -1: somewhere (searched)
 
-  static BodyPart typed(std::string text) { return {PartKind::TypedText, std::move(text), {}}; }
-  static BodyPart log_excerpt(std::string log_id, std::string text) {
-    return {PartKind::LogExcerpt, std::move(text), std::move(log_id)};
+  static BodyPart typed(std::string text) { return {PartKind::TypedText, std::move(text), {}, -1}; }
+  static BodyPart log_excerpt(std::string log_id, std::string text, std::int64_t offset = -1) {
+    return {PartKind::LogExcerpt, std::move(text), std::move(log_id), offset};
   }
-  static BodyPart image(std::string image_id) { return {PartKind::Image, {}, std::move(image_id)}; }
+  // The user's decisions on such a log do not count yet: keeps are ignored for it.
+  static BodyPart unreviewed_log(std::string log_id, std::string text, std::int64_t offset) {
+    return {PartKind::UnreviewedLog, std::move(text), std::move(log_id), offset};
+  }
+  static BodyPart image(std::string image_id) { return {PartKind::Image, {}, std::move(image_id), -1}; }
 };
 
 // Where a request goes and why; goes into the audit entry (the URL only as its host).
@@ -127,7 +137,8 @@ class OutboundGate {
                 const Placeholder* placeholder = nullptr) const;
 
   // Checks and builds, as send() would, without writing or sending anything (a dry run).
-  // Throws Error(InvalidInput) for an unacknowledged image or an unredacted log excerpt.
+  // Throws Error(InvalidInput) for an unacknowledged image, a log excerpt that is not the log's
+  // redacted text, or an unreviewed-log piece that is not the log's text.
   PreparedSend prepare(const OutboundRequest& request) const;
 
   // prepare(), then the audit entry and request.record in one transaction, then the bytes go out.

@@ -38,7 +38,7 @@ const std::map<std::string, Columns> kSeedTables = {
 const std::map<std::string, Columns> kOurAdditions = {{"audit_log", {"seq", "prev_hash", "entry_hash"}},
                                                       {"pii_spans", {"action"}},
                                                       {"ai_conversations", {"provider_id"}},
-                                                      {"ai_messages", {"prompt_tokens", "completion_tokens", "cut_off"}}};
+                                                      {"ai_messages", {"prompt_tokens", "completion_tokens", "cut_off", "attachments"}}};
 
 Columns columns_of(Database& db, const std::string& table) {
   Columns out;

@@ -1,0 +1,665 @@
+#include "core/ai/ai_service.h"
+
+#include <algorithm>
+#include <chrono>
+#include <nlohmann/json.hpp>
+
+#include "core/ai/chat_parts.h"
+#include "core/ai/conversation_placeholder.h"
+#include "core/ai/conversation_repository.h"
+#include "core/ai/log_analysis_reply.h"
+#include "core/ai/log_excerpt.h"
+#include "core/ai/provider.h"
+#include "core/ai/provider_repository.h"
+#include "core/ai/structured_reply.h"
+#include "core/ai/system_prompt.h"
+#include "core/ai/why_progress.h"
+#include "core/crypto/uuid.h"
+#include "core/error.h"
+#include "core/images/image_service.h"
+#include "core/incidents/incident_service.h"
+#include "core/journal/journal.h"
+#include "core/logs/log_service.h"
+#include "core/net/http_url.h"
+#include "core/net/outbound_gate.h"
+#include "core/service_context.h"
+#include "core/settings/settings_service.h"
+#include "core/store/database.h"
+#include "core/store/step_repository.h"
+
+namespace tftsr {
+
+namespace {
+
+constexpr const char* kBudgetSetting = "ai.context_budget_bytes";
+// About 48k tokens: room for a useful excerpt on cloud models; local models with a small
+// context want it lower (Settings).
+constexpr std::int64_t kDefaultBudget = 192 * 1024;
+constexpr std::int64_t kMinBudget = 4 * 1024;
+
+// What was decided before the bytes leave; shared by preview, send, regenerate and analyze.
+struct Exchange {
+  ai::ProviderRecord record;
+  std::unique_ptr<ai::Provider> provider;
+  std::string incident_id;
+  std::optional<Conversation> conversation;  // nullopt: made when the send is recorded
+  std::string conversation_id;
+  bool has_new_message = true;
+  std::string replaced_reply_id;  // regenerate: the reply the new one replaces
+  ai::ChatParts parts;
+  std::unique_ptr<ai::ConversationPlaceholder> placeholder;
+  std::set<std::string> keeps;
+  std::string system_prompt;
+  ai::ProviderRequest shape;  // the URL and headers; its body is never sent
+};
+
+std::string host_of(const std::string& url) {
+  try {
+    return net::parse_http_url(url).host;
+  } catch (const Error&) {
+    return {};
+  }
+}
+
+std::string restore_display(const ai::ConversationPlaceholder& names, const std::string& reply) {
+  return names.restore(ai::parse_structured_reply(reply).display_text);
+}
+
+}  // namespace
+
+struct AiService::Impl {
+  ServiceContext& ctx;
+  AiServiceDeps deps;
+  SecretSealer sealer;
+  net::OutboundGate& gate;
+
+  // --- providers
+
+  ai::ProviderRecord find(const std::string& name_or_id) {
+    ServiceLock lock(ctx.mutex);
+    ai::ProviderRepository repo(ctx.db);
+    if (auto r = repo.get(name_or_id)) return *r;
+    if (auto r = repo.find_by_name(name_or_id)) return *r;
+    throw Error(ErrorKind::NotFound, "no AI provider named '" + name_or_id +
+                                         "': the configured ones are listed by `tftsr ai provider list` and in "
+                                         "Settings > AI providers");
+  }
+
+  ai::ProviderRecord resolve(const std::string& name) {
+    if (!name.empty()) return find(name);
+    ServiceLock lock(ctx.mutex);
+    if (auto r = ai::ProviderRepository(ctx.db).active()) return *r;
+    throw Error(ErrorKind::InvalidInput,
+                "no AI provider is active: add one with `tftsr ai provider add` or in Settings > AI providers, "
+                "then make it active");
+  }
+
+  ProviderSummary summarize(const ai::ProviderRecord& r) {
+    ProviderSummary s{r.id, r.config, !r.sealed_api_key.empty(), {}, r.is_active};
+    s.config.api_key.clear();
+    if (s.has_api_key) {
+      try {
+        s.masked_api_key = ai::masked_key(sealer.open(r.sealed_api_key));
+      } catch (const Error&) {
+        s.masked_api_key = "(sealed, cannot be opened)";
+      }
+    }
+    return s;
+  }
+
+  std::unique_ptr<ai::Provider> live(const ai::ProviderRecord& r) {
+    ai::ProviderConfig config = r.config;
+    if (!r.sealed_api_key.empty()) config.api_key = sealer.open(r.sealed_api_key);
+    return ai::make_provider(std::move(config));
+  }
+
+  static nlohmann::json audit_details(const ai::ProviderConfig& c) {
+    return {{"name", c.name}, {"kind", std::string(ai::kind_id(c.kind))}, {"host", host_of(c.url)}, {"model", c.model}};
+  }
+
+  // --- settings
+
+  std::int64_t budget() {
+    const auto text = deps.settings.get(kBudgetSetting);
+    if (!text) return kDefaultBudget;
+    try {
+      return std::max(kMinBudget, static_cast<std::int64_t>(std::stoll(*text)));
+    } catch (const std::exception&) {
+      return kDefaultBudget;
+    }
+  }
+
+  // --- conversations
+
+  ChatMessage to_message(const ai::StoredMessage& m, const ai::ConversationPlaceholder& names) {
+    ChatMessage out;
+    out.id = m.id;
+    out.conversation_id = m.conversation_id;
+    out.role = m.role;
+    out.sent_text = m.role == "user" ? ai::render_user_turn(m.content, ai::attachments_from_json(m.attachments_json))
+                                     : m.content;
+    out.text = m.role == "assistant" ? restore_display(names, m.content) : names.restore(m.content);
+    for (const auto& a : ai::attachments_from_json(m.attachments_json)) out.attachments.push_back(a.info);
+    out.prompt_tokens = m.prompt_tokens;
+    out.completion_tokens = m.completion_tokens;
+    out.cut_off = m.cut_off;
+    out.created_at = m.created_at;
+    return out;
+  }
+
+  WhyState why_state(const std::string& incident_id) {
+    ServiceLock lock(ctx.mutex);
+    return ai::ConversationRepository(ctx.db).why_state(incident_id).value_or(WhyState{});
+  }
+
+  // --- the exchange
+
+  // Everything up to the gate: the provider, the conversation, the parts and their placeholders.
+  Exchange begin(const std::string& incident_id, const std::string& provider_name, bool has_new_message,
+                 const std::string& message, const std::vector<std::string>& log_ids,
+                 const std::vector<std::string>& image_ids, const std::set<std::string>& keeps,
+                 const std::string& regenerate_conversation = {}) {
+    Exchange x;
+    x.incident_id = incident_id;
+    x.has_new_message = has_new_message;
+    const IncidentDetail incident = deps.incidents.get(incident_id);  // NotFound for a wrong id
+    std::vector<ai::StoredMessage> history;
+    std::vector<ai::PlaceholderRow> known;
+    {
+      ServiceLock lock(ctx.mutex);
+      ai::ConversationRepository conversations(ctx.db);
+      if (!regenerate_conversation.empty()) {
+        x.conversation = conversations.get(regenerate_conversation);
+        if (!x.conversation) throw Error(ErrorKind::NotFound, "no conversation with id " + regenerate_conversation);
+        if (!x.conversation->provider_id)
+          throw Error(ErrorKind::InvalidInput, "the provider of this conversation was removed: start a new one");
+        auto r = ai::ProviderRepository(ctx.db).get(*x.conversation->provider_id);
+        if (!r) throw Error(ErrorKind::InvalidInput, "the provider of this conversation was removed: start a new one");
+        x.record = *r;
+      } else {
+        x.record = resolve(provider_name);
+        x.conversation = conversations.find(incident_id, x.record.id, x.record.config.model);
+      }
+      if (x.conversation) {
+        for (auto& m : conversations.messages(x.conversation->id)) {
+          if (m.role == "system")
+            x.system_prompt = m.content;
+          else
+            history.push_back(std::move(m));
+        }
+        known = conversations.placeholders(x.conversation->id);
+        for (auto& v : conversations.kept_values(x.conversation->id)) x.keeps.insert(std::move(v));
+      }
+    }
+    x.conversation_id = x.conversation ? x.conversation->id : uuid_v7();
+    if (x.system_prompt.empty()) x.system_prompt = ai::system_prompt(incident.incident.category.value_or(""));
+    if (!regenerate_conversation.empty()) {
+      if (history.empty() || history.back().role != "assistant")
+        throw Error(ErrorKind::InvalidInput, "there is no reply to regenerate in this conversation");
+      x.replaced_reply_id = history.back().id;
+      history.pop_back();
+      if (history.empty() || history.back().role != "user")
+        throw Error(ErrorKind::InvalidInput, "there is no message before the last reply to answer again");
+    }
+    if (has_new_message && message.find_first_not_of(" \t\r\n") == std::string::npos && log_ids.empty() &&
+        image_ids.empty())
+      throw Error(ErrorKind::InvalidInput, "the message is empty: type a question or attach a log or an image");
+    x.provider = live(x.record);
+    for (const auto& k : keeps) x.keeps.insert(k);
+
+    const std::int64_t budget = this->budget();
+    ai::ChatInput input;
+    input.system_prompt = x.system_prompt;
+    input.history = std::move(history);
+    input.has_new_message = has_new_message;
+    input.message = message;
+    input.budget_bytes = budget;
+    std::int64_t log_budget =
+        log_ids.empty() ? 0
+                        : ai::budget_for_logs(budget, input.system_prompt.size(), message.size(), !input.history.empty());
+    for (std::size_t i = 0; i < log_ids.size(); ++i) {
+      const LogFile log = deps.logs.get(log_ids[i]);
+      if (log.issue_id != incident_id)
+        throw Error(ErrorKind::InvalidInput, "the log " + log.file_name + " belongs to another incident");
+      const bool redacted = log.redacted_blob.has_value();
+      const std::string text = deps.logs.text(log.id, redacted);
+      const std::int64_t share = log_budget / static_cast<std::int64_t>(log_ids.size() - i);
+      ai::LogToSend send{log.id, log.file_name, redacted, ai::select_excerpt(text, static_cast<std::size_t>(std::max<std::int64_t>(share, 0)))};
+      log_budget -= send.excerpt.bytes_sent;
+      if (redacted) {
+        // Values the reviewer kept in the log stay kept when its redacted text is scanned again.
+        for (const auto& f : deps.logs.findings(log.id))
+          if (f.action == "keep" && !f.original_value.empty()) x.keeps.insert(f.original_value);
+      }
+      input.logs.push_back(std::move(send));
+    }
+    for (const auto& id : image_ids) {
+      const ImageAttachment image = deps.images.get(id);
+      if (image.issue_id != incident_id)
+        throw Error(ErrorKind::InvalidInput, "the image " + image.file_name + " belongs to another incident");
+      input.images.push_back({image.id, image.file_name});
+    }
+    x.parts = ai::lay_out_chat(input);
+    x.placeholder = std::make_unique<ai::ConversationPlaceholder>(known);
+
+    ai::ChatRequest probe;
+    probe.turns.push_back({ai::ChatRole::User, ".", {}});
+    x.shape = x.provider->build_request(probe);
+    return x;
+  }
+
+  net::OutboundRequest outbound(Exchange& x, const std::string& action, std::vector<net::ClearedPart>* cleared_out) {
+    net::OutboundRequest request;
+    request.target = {action, x.record.config.name, x.record.config.model, x.shape.method, x.shape.url};
+    for (const auto& h : x.shape.headers) request.headers.add(h.name, h.value);
+    request.parts = x.parts.parts;
+    request.keeps = x.keeps;
+    request.placeholder = x.placeholder.get();
+    const ai::Provider* provider = x.provider.get();
+    const ai::ChatParts* parts = &x.parts;
+    const std::string conversation_id = x.conversation_id;
+    request.build_body = [provider, parts, cleared_out, conversation_id](const std::vector<net::ClearedPart>& cleared) {
+      if (cleared_out) *cleared_out = cleared;
+      ai::ChatRequest chat = parts->assemble(cleared);
+      chat.stream = true;
+      chat.session_id = conversation_id;
+      chat.user_id = "tftsr";
+      return provider->build_request(chat).body;
+    };
+    request.options.idle_timeout_ms = 120000;  // a local model on a CPU can think for a while
+    return request;
+  }
+
+  ChatPreview preview(Exchange& x) {
+    net::OutboundRequest request = outbound(x, "ai_send", nullptr);
+    net::PreparedSend p = gate.prepare(request);
+    ChatPreview out;
+    out.provider = x.record.config.name;
+    out.model = x.record.config.model;
+    out.host = p.host;
+    out.body = std::move(p.body);
+    out.sha256 = p.sha256;
+    for (std::size_t i = 0; i < p.review.parts.size(); ++i)
+      for (const auto& f : p.review.parts[i].findings)
+        out.findings.push_back({x.parts.labels[i], std::string(pii::pii_type_name(f.type)), f.value, f.replacement, f.kept});
+    out.masked = p.review.masked();
+    out.masked_by_type = p.review.masked_by_type();
+    out.attachments = x.parts.attachments;
+    out.history_messages_dropped = x.parts.history_dropped;
+    return out;
+  }
+
+  // Sends, streams the reply to `events`, stores it and moves the 5 Whys.
+  ChatOutcome run(Exchange& x, const std::string& action, const ChatEvents& events) {
+    std::vector<net::ClearedPart> cleared;
+    net::OutboundRequest request = outbound(x, action, &cleared);
+    request.cancelled = events.cancelled;
+    const std::string user_message_id = x.has_new_message ? uuid_v7() : std::string();
+    bool recorded = false;
+    request.record = [&](Database& db, const net::SendRecord& sent) {
+      ai::ConversationRepository repo(db);
+      const std::string now = utc_now_text();
+      if (!x.conversation) {
+        Conversation c{x.conversation_id, x.incident_id, x.record.id, x.record.config.name, x.record.config.model,
+                       now, std::nullopt};
+        repo.insert(c);
+        repo.insert_message({uuid_v7(), c.id, "system", sent.review.parts.at(0).text, {}, {}, {}, false, now});
+        x.conversation = c;
+      }
+      if (x.has_new_message) {
+        const auto attachments = x.parts.cleared_attachments(cleared);
+        repo.insert_message({user_message_id, x.conversation_id, "user", x.parts.cleared_message(cleared),
+                             ai::attachments_to_json(attachments), {}, {}, false, now});
+      }
+      if (!x.replaced_reply_id.empty()) repo.remove_message(x.replaced_reply_id);
+      for (const auto& row : x.placeholder->fresh()) repo.insert_placeholder(x.conversation_id, row);
+      for (const auto& part : sent.review.parts)
+        for (const auto& f : part.findings)
+          if (f.kept) repo.keep_value(x.conversation_id, f.value);
+      recorded = true;
+    };
+
+    auto decoder = x.provider->stream_decoder();
+    std::string failure;
+    const auto sink = [&](std::string_view bytes) {
+      try {
+        if (decoder->feed(bytes).empty()) return true;
+      } catch (const Error& e) {
+        failure = e.what();
+        return false;
+      }
+      if (events.on_text) {
+        const std::string& so_far = decoder->text();
+        events.on_text(x.placeholder->restore(std::string_view(so_far).substr(0, ai::displayable_length(so_far))));
+      }
+      return true;
+    };
+
+    net::SendResult result;
+    bool cancelled = false;
+    try {
+      result = gate.stream(request, sink);
+      cancelled = result.response.cut_off == net::CutOff::Cancelled;
+      if (failure.empty() && !cancelled) {
+        decoder->finish();
+      }
+    } catch (const Error& e) {
+      if (!recorded) throw;  // refused by the gate or failed before anything was written
+      if (e.kind() == ErrorKind::Cancelled) cancelled = true; else failure = e.what();
+    }
+
+    const std::string raw = decoder->text();
+    if (raw.empty()) {
+      // Nothing came back: the message is not kept in the history, so sending it again does not
+      // repeat it. The audit entry of the attempt stays.
+      if (x.has_new_message) {
+        ServiceLock lock(ctx.mutex);
+        ai::ConversationRepository(ctx.db).remove_message(user_message_id);
+      }
+      if (cancelled) throw Error(ErrorKind::Cancelled, "cancelled before the reply began");
+      throw Error(ErrorKind::Network, failure.empty() ? x.provider->who() + " sent an empty reply" : failure);
+    }
+
+    ChatOutcome out;
+    out.conversation_id = x.conversation_id;
+    out.user_message_id = user_message_id;
+    out.audit_entry_id = result.audit_entry_id;
+    out.sent_sha256 = result.sha256;
+    out.redacted = result.review.masked_by_type();
+    out.error = cancelled ? "stopped: the reply was cut off where it was" : failure;
+    const bool cut_off = cancelled || !failure.empty() || !decoder->complete();
+    if (out.error.empty() && cut_off) out.error = "the reply ended before the provider said it was complete";
+
+    ai::StoredMessage reply{uuid_v7(), x.conversation_id, "assistant", raw, {}, decoder->usage().prompt_tokens,
+                            decoder->usage().completion_tokens, cut_off, utc_now_text()};
+    const ai::StructuredReply structured = ai::parse_structured_reply(raw);
+    {
+      ServiceLock lock(ctx.mutex);
+      Transaction tx(ctx.db);
+      ai::ConversationRepository repo(ctx.db);
+      repo.insert_message(reply);
+      WhyState state = repo.why_state(x.incident_id).value_or(WhyState{});
+      out.why = state;
+      if (cut_off) {
+        out.hint = "the reply was cut off, so the why level stays where it was";
+      } else if (!structured.block) {
+        out.hint = structured.problem;
+      } else {
+        apply_why(x.incident_id, *structured.block, state, out);
+        repo.save_why_state(x.incident_id, state);
+        out.why = state;
+      }
+      tx.commit();
+    }
+    out.reply = to_message(reply, *x.placeholder);
+    return out;
+  }
+
+  // The model's block moves the level forward; an answered why becomes (or completes) a step.
+  void apply_why(const std::string& incident_id, const ai::WhyBlock& block, WhyState& state, ChatOutcome& out) {
+    ai::WhyProgress progress(state.level, state.root_cause);
+    const ai::WhyUpdate update = progress.apply(block);
+    if (update.ignored_backwards)
+      out.hint = "the model named an earlier why; the level stays at " + std::to_string(state.level) +
+                 " (move it back yourself if that is right)";
+    if (update.answered && !update.answered->question.empty()) {
+      StepRepository steps(ctx.db);
+      std::optional<ResolutionStep> existing;
+      for (auto& s : steps.for_issue(incident_id))
+        if (s.step_order == update.answered->level) existing = s;
+      if (existing) {
+        existing->answer = update.answered->answer;
+        if (!existing->evidence) existing->evidence = "From the AI conversation";
+        steps.update(*existing);
+        ctx.journal.event(incident_id, "step_updated",
+                          "Why " + std::to_string(existing->step_order) + " answered: " + update.answered->answer);
+      } else {
+        ResolutionStep s{uuid_v7(), incident_id, update.answered->level, update.answered->question,
+                         update.answered->answer, std::string("From the AI conversation"), utc_now_text()};
+        steps.insert(s);
+        ctx.journal.event(incident_id, "step_added",
+                          "Why " + std::to_string(s.step_order) + ": " + s.why_question + " — " + *s.answer);
+      }
+    }
+    if (update.root_cause_reached) {
+      ctx.journal.event(incident_id, "root_cause_found", "Root cause: " + progress.root_cause(),
+                        nlohmann::json{{"why_level", progress.level()}}.dump());
+      out.root_cause_reached = true;
+    }
+    out.why_advanced = update.level_changed;
+    state.level = progress.level();
+    state.root_cause = progress.root_cause();
+  }
+};
+
+AiService::AiService(ServiceContext& ctx, AiServiceDeps deps, SecretSealer sealer, net::OutboundGate& gate)
+    : impl_(std::make_unique<Impl>(Impl{ctx, deps, std::move(sealer), gate})) {}
+AiService::~AiService() = default;
+
+// --- providers
+
+ProviderSummary AiService::add_provider(const ai::ProviderConfig& config) {
+  ai::validate(config);
+  const std::string sealed = config.api_key.empty() ? std::string() : impl_->sealer.seal(config.api_key);
+  ai::ProviderConfig stored = config;
+  stored.api_key.clear();
+  ServiceLock lock(impl_->ctx.mutex);
+  Transaction tx(impl_->ctx.db);
+  ai::ProviderRepository repo(impl_->ctx.db);
+  const std::string id = repo.add(stored, sealed);
+  if (!repo.active()) repo.set_active(id);  // the first provider is the one used
+  impl_->ctx.journal.audit("ai_provider_added", "ai_provider", id, Impl::audit_details(stored).dump());
+  tx.commit();
+  return impl_->summarize(*repo.get(id));
+}
+
+ProviderSummary AiService::update_provider(const std::string& name_or_id, const ai::ProviderConfig& config,
+                                           KeyChange key_change) {
+  const ai::ProviderRecord before = impl_->find(name_or_id);
+  std::string sealed = before.sealed_api_key;
+  if (key_change == KeyChange::Remove) sealed.clear();
+  if (key_change == KeyChange::Replace) {
+    ai::validate(config);
+    sealed = config.api_key.empty() ? std::string() : impl_->sealer.seal(config.api_key);
+  }
+  ai::ProviderConfig stored = config;
+  stored.api_key.clear();
+  ServiceLock lock(impl_->ctx.mutex);
+  Transaction tx(impl_->ctx.db);
+  ai::ProviderRepository repo(impl_->ctx.db);
+  repo.update(before.id, stored, sealed);
+  nlohmann::json details = Impl::audit_details(stored);
+  details["key"] = key_change == KeyChange::Keep ? "kept" : key_change == KeyChange::Replace ? "replaced" : "removed";
+  impl_->ctx.journal.audit("ai_provider_updated", "ai_provider", before.id, details.dump());
+  tx.commit();
+  return impl_->summarize(*repo.get(before.id));
+}
+
+void AiService::remove_provider(const std::string& name_or_id) {
+  const ai::ProviderRecord r = impl_->find(name_or_id);
+  ServiceLock lock(impl_->ctx.mutex);
+  Transaction tx(impl_->ctx.db);
+  ai::ProviderRepository(impl_->ctx.db).remove(r.id);
+  impl_->ctx.journal.audit("ai_provider_removed", "ai_provider", r.id, Impl::audit_details(r.config).dump());
+  tx.commit();
+}
+
+void AiService::use_provider(const std::string& name_or_id) {
+  const ai::ProviderRecord r = impl_->find(name_or_id);
+  ServiceLock lock(impl_->ctx.mutex);
+  Transaction tx(impl_->ctx.db);
+  ai::ProviderRepository(impl_->ctx.db).set_active(r.id);
+  impl_->ctx.journal.audit("ai_provider_activated", "ai_provider", r.id, Impl::audit_details(r.config).dump());
+  tx.commit();
+}
+
+std::vector<ProviderSummary> AiService::providers() {
+  std::vector<ai::ProviderRecord> records;
+  {
+    ServiceLock lock(impl_->ctx.mutex);
+    records = ai::ProviderRepository(impl_->ctx.db).list();
+  }
+  std::vector<ProviderSummary> out;
+  for (const auto& r : records) out.push_back(impl_->summarize(r));
+  return out;
+}
+
+ProviderSummary AiService::provider(const std::string& name_or_id) { return impl_->summarize(impl_->find(name_or_id)); }
+
+std::optional<ProviderSummary> AiService::active_provider() {
+  std::optional<ai::ProviderRecord> r;
+  {
+    ServiceLock lock(impl_->ctx.mutex);
+    r = ai::ProviderRepository(impl_->ctx.db).active();
+  }
+  if (!r) return std::nullopt;
+  return impl_->summarize(*r);
+}
+
+ConnectionTest AiService::test_provider(const std::string& name_or_id, const std::function<bool()>& cancelled) {
+  ConnectionTest out;
+  const auto started = std::chrono::steady_clock::now();
+  try {
+    const ai::ProviderRecord r = impl_->find(name_or_id);
+    auto provider = impl_->live(r);
+    ai::ChatRequest probe;
+    probe.turns.push_back({ai::ChatRole::User, ".", {}});
+    probe.stream = false;
+    const ai::ProviderRequest shape = provider->build_request(probe);
+    net::OutboundRequest request;
+    request.target = {"connection_test", r.config.name, r.config.model, shape.method, shape.url};
+    for (const auto& h : shape.headers) request.headers.add(h.name, h.value);
+    request.parts = {net::BodyPart::typed("This is a connection test. Reply with the single word: OK")};
+    request.build_body = [&](const std::vector<net::ClearedPart>& cleared) {
+      ai::ChatRequest chat;
+      chat.turns.push_back({ai::ChatRole::User, cleared.at(0).text, {}});
+      chat.stream = false;
+      return provider->build_request(chat).body;
+    };
+    request.options.max_retries = 0;
+    request.options.connect_timeout_ms = 10000;
+    request.options.idle_timeout_ms = 60000;
+    request.cancelled = cancelled;
+    const net::SendResult sent = impl_->gate.send(request);
+    const ai::ProviderReply reply = provider->parse_reply(sent.response.body);
+    out.millis = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    out.ok = true;
+    out.message = "Connected: " + r.config.model + " answered in " + std::to_string(out.millis) + " ms";
+  } catch (const Error& e) {
+    out.millis = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count();
+    out.ok = false;
+    out.message = e.what();
+  }
+  return out;
+}
+
+// --- conversations
+
+std::vector<Conversation> AiService::conversations(const std::string& incident_id) {
+  ServiceLock lock(impl_->ctx.mutex);
+  return ai::ConversationRepository(impl_->ctx.db).for_incident(incident_id);
+}
+
+std::optional<Conversation> AiService::conversation(const std::string& incident_id, const std::string& provider) {
+  std::optional<ai::ProviderRecord> r;
+  if (provider.empty()) {
+    ServiceLock lock(impl_->ctx.mutex);
+    r = ai::ProviderRepository(impl_->ctx.db).active();
+    if (!r) return std::nullopt;
+  } else {
+    r = impl_->find(provider);
+  }
+  ServiceLock lock(impl_->ctx.mutex);
+  return ai::ConversationRepository(impl_->ctx.db).find(incident_id, r->id, r->config.model);
+}
+
+std::vector<ChatMessage> AiService::messages(const std::string& conversation_id) {
+  std::vector<ai::StoredMessage> stored;
+  std::vector<ai::PlaceholderRow> known;
+  {
+    ServiceLock lock(impl_->ctx.mutex);
+    ai::ConversationRepository repo(impl_->ctx.db);
+    if (!repo.get(conversation_id)) throw Error(ErrorKind::NotFound, "no conversation with id " + conversation_id);
+    stored = repo.messages(conversation_id);
+    known = repo.placeholders(conversation_id);
+  }
+  const ai::ConversationPlaceholder names(known);
+  std::vector<ChatMessage> out;
+  for (const auto& m : stored)
+    if (m.role != "system") out.push_back(impl_->to_message(m, names));
+  return out;
+}
+
+// --- chat
+
+ChatPreview AiService::preview(const ChatDraft& d) {
+  Exchange x = impl_->begin(d.incident_id, d.provider, true, d.message, d.log_ids, d.image_ids, d.keeps);
+  return impl_->preview(x);
+}
+
+ChatOutcome AiService::send(const ChatDraft& d, const ChatEvents& events) {
+  Exchange x = impl_->begin(d.incident_id, d.provider, true, d.message, d.log_ids, d.image_ids, d.keeps);
+  return impl_->run(x, "ai_send", events);
+}
+
+ChatOutcome AiService::regenerate(const std::string& conversation_id, const ChatEvents& events) {
+  std::string incident_id;
+  {
+    ServiceLock lock(impl_->ctx.mutex);
+    auto c = ai::ConversationRepository(impl_->ctx.db).get(conversation_id);
+    if (!c) throw Error(ErrorKind::NotFound, "no conversation with id " + conversation_id);
+    incident_id = c->issue_id;
+  }
+  Exchange x = impl_->begin(incident_id, {}, false, {}, {}, {}, {}, conversation_id);
+  return impl_->run(x, "ai_send", events);
+}
+
+// --- 5 Whys
+
+WhyState AiService::why_state(const std::string& incident_id) {
+  impl_->deps.incidents.get(incident_id);
+  return impl_->why_state(incident_id);
+}
+
+WhyState AiService::set_why_level(const std::string& incident_id, int level) {
+  impl_->deps.incidents.get(incident_id);
+  ServiceLock lock(impl_->ctx.mutex);
+  Transaction tx(impl_->ctx.db);
+  ai::ConversationRepository repo(impl_->ctx.db);
+  WhyState state = repo.why_state(incident_id).value_or(WhyState{});
+  ai::WhyProgress progress(state.level, state.root_cause);
+  progress.set_level(level);
+  const bool reopened = !state.root_cause.empty() && progress.root_cause().empty();
+  state = {progress.level(), progress.root_cause()};
+  repo.save_why_state(incident_id, state);
+  impl_->ctx.journal.event(incident_id, "why_level_set",
+                           "5 Whys moved to why " + std::to_string(level) + (reopened ? "; root cause reopened" : ""));
+  tx.commit();
+  return state;
+}
+
+// --- analyze
+
+LogAnalysis AiService::analyze(const std::string& incident_id, const std::vector<std::string>& log_ids,
+                               const std::string& provider, const ChatEvents& events) {
+  if (log_ids.empty()) throw Error(ErrorKind::InvalidInput, "pick at least one log to analyze");
+  Exchange x = impl_->begin(incident_id, provider, true, std::string(ai::log_analysis_request()), log_ids, {}, {});
+  const std::vector<ChatAttachment> sent = x.parts.attachments;
+  ChatOutcome outcome = impl_->run(x, "ai_analyze", events);
+  const ai::AnalysisReply reply = ai::parse_analysis_reply(outcome.reply.sent_text);
+  LogAnalysis out;
+  const ai::ConversationPlaceholder& names = *x.placeholder;
+  out.summary = names.restore(reply.summary);
+  for (const auto& f : reply.key_findings) out.key_findings.push_back(names.restore(f));
+  out.first_why = names.restore(reply.first_why);
+  out.severity = reply.severity;
+  out.conversation_id = outcome.conversation_id;
+  out.message_id = outcome.reply.id;
+  out.logs = sent;
+  out.problem = outcome.error.empty() ? reply.problem : outcome.error;
+  return out;
+}
+
+std::int64_t AiService::context_budget() { return impl_->budget(); }
+
+}  // namespace tftsr
