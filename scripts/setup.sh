@@ -9,7 +9,7 @@ PACKAGES=(
   build-essential cmake ninja-build pkg-config git
   libimgui-dev libglfw3-dev python3-glad python3-jinja2
   libssl-dev libcurl4-openssl-dev libstb-dev nlohmann-json3-dev doctest-dev libcli11-dev
-  libfreetype-dev libfontconfig-dev fonts-dejavu-core zlib1g-dev libvectorscan-dev
+  libfreetype-dev libfontconfig-dev fonts-dejavu-core zlib1g-dev libvectorscan-dev libmd4c-dev
   clang libclang-rt-14-dev
   xvfb xauth xdotool xclip imagemagick ripgrep
 )
