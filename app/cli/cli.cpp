@@ -16,6 +16,8 @@ void build(CLI::App& app, CliContext& ctx) {
   register_log_commands(app, ctx);
   register_image_commands(app, ctx);
   register_scan_commands(app, ctx);
+  register_ai_commands(app, ctx);
+  register_chat_commands(app, ctx);
 }
 
 int exit_code_for(const Error& e) {
@@ -23,6 +25,7 @@ int exit_code_for(const Error& e) {
     case ErrorKind::WrongKey:
     case ErrorKind::Storage: return kWrongKey;
     case ErrorKind::InvalidInput: return kUsage;
+    case ErrorKind::Cancelled: return kInterrupted;
     default: return kFailure;
   }
 }

@@ -8,11 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "app/cli/interrupt.h"
 #include "core/triage.h"
 
 namespace tftsr::cli {
 
-enum ExitCode : int { kOk = 0, kFailure = 1, kUsage = 2, kWrongKey = 3 };
+enum ExitCode : int { kOk = 0, kFailure = 1, kUsage = 2, kWrongKey = 3, kInterrupted = 130 };
 
 struct CommonOptions {
   std::string data_dir;  // empty: the default data dir
@@ -45,6 +46,8 @@ void register_audit_commands(CLI::App& root, CliContext& ctx);
 void register_log_commands(CLI::App& root, CliContext& ctx);
 void register_image_commands(CLI::App& root, CliContext& ctx);
 void register_scan_commands(CLI::App& root, CliContext& ctx);
+void register_ai_commands(CLI::App& root, CliContext& ctx);
+void register_chat_commands(CLI::App& root, CliContext& ctx);
 
 // Entry point of the command line: parses, runs, maps errors to exit codes.
 int run_cli(int argc, char** argv);
