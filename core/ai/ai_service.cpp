@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <exception>
 #include <nlohmann/json.hpp>
 
 #include "core/ai/chat_parts.h"
@@ -228,8 +229,19 @@ struct AiService::Impl {
       log_budget -= send.excerpt.bytes_sent;
       if (redacted) {
         // Values the reviewer kept in the log stay kept when its redacted text is scanned again.
-        for (const auto& f : deps.logs.findings(log.id))
-          if (f.action == "keep" && !f.original_value.empty()) x.keeps.insert(f.original_value);
+        // The store forgets the values once redactions are applied; a kept one is read back from
+        // the redacted text, where it stands shifted by the replacements before it.
+        std::int64_t shift = 0;
+        for (const auto& f : deps.logs.findings(log.id)) {
+          const std::int64_t length = f.end_offset - f.start_offset;
+          if (f.action == "keep") {
+            const std::int64_t at = f.start_offset + shift;
+            if (at >= 0 && at + length <= static_cast<std::int64_t>(text.size()))
+              x.keeps.insert(text.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(length)));
+          } else {
+            shift += static_cast<std::int64_t>(f.replacement.size()) - length;
+          }
+        }
       }
       input.logs.push_back(std::move(send));
     }
@@ -337,6 +349,7 @@ struct AiService::Impl {
 
     net::SendResult result;
     bool cancelled = false;
+    std::exception_ptr thrown;  // rethrown as it was (a NetworkError says what failed) when nothing came back
     try {
       result = gate.stream(request, sink);
       cancelled = result.response.cut_off == net::CutOff::Cancelled;
@@ -346,6 +359,7 @@ struct AiService::Impl {
     } catch (const Error& e) {
       if (!recorded) throw;  // refused by the gate or failed before anything was written
       if (e.kind() == ErrorKind::Cancelled) cancelled = true; else failure = e.what();
+      thrown = std::current_exception();
     }
 
     const std::string raw = decoder->text();
@@ -357,6 +371,7 @@ struct AiService::Impl {
         ai::ConversationRepository(ctx.db).remove_message(user_message_id);
       }
       if (cancelled) throw Error(ErrorKind::Cancelled, "cancelled before the reply began");
+      if (thrown) std::rethrow_exception(thrown);
       throw Error(ErrorKind::Network, failure.empty() ? x.provider->who() + " sent an empty reply" : failure);
     }
 
