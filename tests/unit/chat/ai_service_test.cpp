@@ -264,3 +264,32 @@ TEST_CASE("bad input: no provider, empty message, a log of another incident") {
   CHECK_THROWS_WITH_AS(f.t->ai().send(d), doctest::Contains("belongs to another incident"), Error);
   CHECK(f.server.requests().empty());
 }
+
+TEST_CASE("a reply over the size limit is cut off there with a message; memory stays bounded") {
+  // 9 MB of text against the 8 MB bound on a reply: the transfer stops at the bound.
+  std::vector<BodyPiece> pieces;
+  const std::string chunk(64 * 1024, 'z');
+  for (int i = 0; i < 144; ++i)
+    pieces.push_back({0, "data: " + json{{"choices", {{{"delta", {{"content", chunk}}}}}}}.dump() + "\n\n"});
+  pieces.push_back({0, "data: [DONE]\n\n"});
+  ChatFixture f({ScriptedReply::streamed(std::move(pieces))});
+  const ChatOutcome out = f.t->ai().send(f.draft("go"));
+  CHECK(out.reply.cut_off);
+  CHECK(out.reply.text.size() <= 8u * 1024 * 1024);
+  CHECK(out.reply.text.size() >= 7u * 1024 * 1024);
+  INFO(out.error);
+  CHECK(out.error.find("8 MiB") != std::string::npos);
+}
+
+TEST_CASE("invalid UTF-8 in a reply is replaced, stored and shown") {
+  // The invalid bytes are split across two reads, inside the JSON string.
+  std::vector<BodyPiece> pieces = {{0, std::string("data: {\"choices\":[{\"delta\":{\"content\":\"caf\xC3")},
+                                   {0, std::string("\xA9 \xFF\xFE ok\"}}]}\n\n")},
+                                   {0, "data: [DONE]\n\n"}};
+  ChatFixture f({ScriptedReply::streamed(std::move(pieces))});
+  const ChatOutcome out = f.t->ai().send(f.draft("go"));
+  CHECK(out.reply.text.rfind("caf\xC3\xA9 ", 0) == 0);
+  CHECK(out.reply.text.find("ok") != std::string::npos);
+  CHECK(out.reply.text.find('\xFF') == std::string::npos);
+  CHECK(f.t->ai().messages(out.conversation_id).at(1).text == out.reply.text);
+}
