@@ -323,7 +323,6 @@ struct AiService::Impl {
         repo.insert_message({user_message_id, x.conversation_id, "user", x.parts.cleared_message(cleared),
                              ai::attachments_to_json(attachments), {}, {}, false, now});
       }
-      if (!x.replaced_reply_id.empty()) repo.remove_message(x.replaced_reply_id);
       for (const auto& row : x.placeholder->fresh()) repo.insert_placeholder(x.conversation_id, row);
       for (const auto& part : sent.review.parts)
         for (const auto& f : part.findings)
@@ -392,6 +391,8 @@ struct AiService::Impl {
       ServiceLock lock(ctx.mutex);
       Transaction tx(ctx.db);
       ai::ConversationRepository repo(ctx.db);
+      // The reply a regenerated one replaces goes only now: a failed retry loses nothing.
+      if (!x.replaced_reply_id.empty()) repo.remove_message(x.replaced_reply_id);
       repo.insert_message(reply);
       WhyState state = repo.why_state(x.incident_id).value_or(WhyState{});
       out.why = state;

@@ -293,3 +293,12 @@ TEST_CASE("invalid UTF-8 in a reply is replaced, stored and shown") {
   CHECK(out.reply.text.find('\xFF') == std::string::npos);
   CHECK(f.t->ai().messages(out.conversation_id).at(1).text == out.reply.text);
 }
+
+TEST_CASE("a regenerate that gets no reply keeps the old one") {
+  ChatFixture f({openai_stream("the first answer"), ScriptedReply::json(401, R"({"error":{"message":"key revoked"}})")});
+  const ChatOutcome first = f.t->ai().send(f.draft("why?"));
+  CHECK_THROWS_AS(f.t->ai().regenerate(first.conversation_id), Error);
+  const auto messages = f.t->ai().messages(first.conversation_id);
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[1].text == "the first answer");
+}
