@@ -260,18 +260,24 @@ struct AiService::Impl {
     return x;
   }
 
-  net::OutboundRequest outbound(Exchange& x, const std::string& action, std::vector<net::ClearedPart>* cleared_out) {
+  // The new user turn as it left, kept by the body builder for the record of the send.
+  struct SentTurn {
+    std::string message;
+    std::vector<ai::SentAttachment> attachments;
+  };
+
+  net::OutboundRequest outbound(Exchange& x, const std::string& action, SentTurn* sent_turn) {
     net::OutboundRequest request;
     request.target = {action, x.record.config.name, x.record.config.model, x.shape.method, x.shape.url};
     for (const auto& h : x.shape.headers) request.headers.add(h.name, h.value);
-    request.parts = x.parts.parts;
+    request.parts = std::move(x.parts.parts);  // one request per exchange: the log text is not copied
     request.keeps = x.keeps;
     request.placeholder = x.placeholder.get();
     const ai::Provider* provider = x.provider.get();
     const ai::ChatParts* parts = &x.parts;
     const std::string conversation_id = x.conversation_id;
-    request.build_body = [provider, parts, cleared_out, conversation_id](const std::vector<net::ClearedPart>& cleared) {
-      if (cleared_out) *cleared_out = cleared;
+    request.build_body = [provider, parts, sent_turn, conversation_id](const std::vector<net::ClearedPart>& cleared) {
+      if (sent_turn) *sent_turn = {parts->cleared_message(cleared), parts->cleared_attachments(cleared)};
       ai::ChatRequest chat = parts->assemble(cleared);
       chat.stream = true;
       chat.session_id = conversation_id;
@@ -303,8 +309,8 @@ struct AiService::Impl {
 
   // Sends, streams the reply to `events`, stores it and moves the 5 Whys.
   ChatOutcome run(Exchange& x, const std::string& action, const ChatEvents& events) {
-    std::vector<net::ClearedPart> cleared;
-    net::OutboundRequest request = outbound(x, action, &cleared);
+    SentTurn sent_turn;
+    net::OutboundRequest request = outbound(x, action, &sent_turn);
     request.cancelled = events.cancelled;
     const std::string user_message_id = x.has_new_message ? uuid_v7() : std::string();
     bool recorded = false;
@@ -319,14 +325,15 @@ struct AiService::Impl {
         x.conversation = c;
       }
       if (x.has_new_message) {
-        const auto attachments = x.parts.cleared_attachments(cleared);
-        repo.insert_message({user_message_id, x.conversation_id, "user", x.parts.cleared_message(cleared),
-                             ai::attachments_to_json(attachments), {}, {}, false, now});
+        repo.insert_message({user_message_id, x.conversation_id, "user", sent_turn.message,
+                             ai::attachments_to_json(sent_turn.attachments), {}, {}, false, now});
       }
-      for (const auto& row : x.placeholder->fresh()) repo.insert_placeholder(x.conversation_id, row);
+      repo.insert_placeholders(x.conversation_id, x.placeholder->fresh());
+      std::set<std::string> kept;
       for (const auto& part : sent.review.parts)
         for (const auto& f : part.findings)
-          if (f.kept) repo.keep_value(x.conversation_id, f.value);
+          if (f.kept) kept.insert(f.value);
+      for (const auto& value : kept) repo.keep_value(x.conversation_id, value);
       recorded = true;
     };
 

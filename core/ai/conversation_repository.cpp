@@ -108,13 +108,15 @@ std::vector<PlaceholderRow> ConversationRepository::placeholders(const std::stri
   return out;
 }
 
-void ConversationRepository::insert_placeholder(const std::string& conversation_id, const PlaceholderRow& row) {
-  db_.prepare("INSERT INTO ai_placeholders(conversation_id, pii_type, ordinal, value) VALUES (?,?,?,?)")
-      .bind(1, conversation_id)
-      .bind(2, row.pii_type)
-      .bind(3, row.ordinal)
-      .bind(4, row.value)
-      .run();
+void ConversationRepository::insert_placeholders(const std::string& conversation_id,
+                                                 const std::vector<PlaceholderRow>& rows) {
+  // One statement for all: a log excerpt can bring thousands of new values.
+  auto st = db_.prepare("INSERT INTO ai_placeholders(conversation_id, pii_type, ordinal, value) VALUES (?,?,?,?)");
+  for (const auto& row : rows) {
+    st.bind(1, conversation_id).bind(2, row.pii_type).bind(3, row.ordinal).bind(4, row.value);
+    st.run();
+    st.reset();
+  }
 }
 
 std::vector<std::string> ConversationRepository::kept_values(const std::string& conversation_id) {

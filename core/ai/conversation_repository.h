@@ -49,7 +49,7 @@ class ConversationRepository {
   void remove_message(const std::string& message_id);
 
   std::vector<PlaceholderRow> placeholders(const std::string& conversation_id);
-  void insert_placeholder(const std::string& conversation_id, const PlaceholderRow& row);
+  void insert_placeholders(const std::string& conversation_id, const std::vector<PlaceholderRow>& rows);
   std::vector<std::string> kept_values(const std::string& conversation_id);
   void keep_value(const std::string& conversation_id, const std::string& value);
 

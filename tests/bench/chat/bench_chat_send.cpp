@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   const std::string message = message_of_4_kib();
 
   std::vector<double> first_byte, preview, total;
-  std::size_t body_bytes = 0;
+  std::size_t body_bytes = 0, findings = 0;
   for (int r = 0; r < runs + 1; ++r) {
     // A fresh incident each run: the history stays empty, so each request carries the same bytes.
     const std::string incident = t->incidents().create({"bench " + std::to_string(r), "P3", {}, {}}).id;
@@ -78,6 +78,7 @@ int main(int argc, char** argv) {
     const ChatPreview p = t->ai().preview(d);
     const double preview_ms = ms_since(p0);
     body_bytes = p.body.size();
+    findings = p.findings.size();
     double first = -1;
     ChatEvents events;
     const auto t0 = BenchClock::now();
@@ -92,8 +93,9 @@ int main(int argc, char** argv) {
     total.push_back(all);
   }
   const auto f = timing_stats(first_byte), p = timing_stats(preview), a = timing_stats(total);
-  std::printf("chat send, 4 KB message + 1 MB log (unreviewed: every finding masked), body %zu bytes, %d runs\n",
-              body_bytes, runs);
+  std::printf("chat send, 4 KB message + 1 MB log (unreviewed: every finding masked), %zu findings masked, body %zu "
+              "bytes, %d runs\n",
+              findings, body_bytes, runs);
   std::printf("  preview (gate dry run: read, excerpt, scan, mask, build, hash): p50 %.1f ms  p95 %.1f ms\n", p.p50, p.p95);
   std::printf("  send() to first reply byte (upper bound of Enter -> request out): p50 %.1f ms  p95 %.1f ms  max %.1f ms"
               "  (target <= 50 ms)\n",
