@@ -7,6 +7,7 @@
 
 #include <cstdlib>
 #include <filesystem>
+#include <functional>
 #include <map>
 #include <string>
 #include <vector>
@@ -22,7 +23,8 @@ struct ProcessResult {
 };
 
 inline ProcessResult run_process(const std::vector<std::string>& argv, const std::map<std::string, std::string>& env = {},
-                                 const std::string& stdin_text = {}, const std::vector<std::string>& unset = {}) {
+                                 const std::string& stdin_text = {}, const std::vector<std::string>& unset = {},
+                                 const std::function<void(pid_t)>& while_running = {}) {
   TempDir io;
   write_file(io / "in", stdin_text);
   pid_t pid = fork();
@@ -41,6 +43,7 @@ inline ProcessResult run_process(const std::vector<std::string>& argv, const std
     execvp(args[0], args.data());
     _exit(127);
   }
+  if (while_running) while_running(pid);  // e.g. to interrupt it as a user would
   int status = 0;
   waitpid(pid, &status, 0);
   ProcessResult r;

@@ -2,7 +2,10 @@
 // loopback server speaking OpenAI's streamed format.
 #include <doctest/doctest.h>
 
+#include <chrono>
+#include <csignal>
 #include <fstream>
+#include <thread>
 #include <nlohmann/json.hpp>
 
 #include "tests/fakes/loopback_http_server.h"
@@ -146,4 +149,30 @@ TEST_CASE("cli: chat without any provider says how to add one") {
   auto r = cli.run({"chat", id, "hello"});
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("tftsr ai provider add") != std::string::npos);
+}
+
+TEST_CASE("cli: Ctrl+C stops a streaming reply, keeps what arrived (cut off) and exits with 130") {
+  std::vector<BodyPiece> pieces;
+  for (int i = 0; i < 60; ++i)
+    pieces.push_back({100, "data: " + json{{"choices", {{{"delta", {{"content", "word" + std::to_string(i) + " "}}}}}}}.dump() + "\n\n"});
+  pieces.push_back({0, "data: [DONE]\n\n"});
+  AiCli a({ScriptedReply::streamed(std::move(pieces))});
+  const auto started = std::chrono::steady_clock::now();
+  auto r = run_process({TFTSR_BINARY, "chat", a.incident, "go", "--data-dir", a.cli.data_dir().string()},
+                       {{"TFTSR_DB_KEY", a.cli.key}}, {}, {}, [&](pid_t pid) {
+                         while (a.server.connections() < 1 &&
+                                std::chrono::steady_clock::now() - started < std::chrono::seconds(20))
+                           std::this_thread::sleep_for(std::chrono::milliseconds(10));
+                         std::this_thread::sleep_for(std::chrono::milliseconds(700));
+                         kill(pid, SIGINT);
+                       });
+  INFO(r.err);
+  CHECK(r.exit_code == 130);
+  CHECK(r.out.rfind("word0 ", 0) == 0);
+  CHECK(r.out.find("word59") == std::string::npos);  // it stopped there, not at the end of the reply
+  const json history = a.cli.run_json({"chat", "history", a.incident});
+  const auto& messages = history["conversations"][0]["messages"];
+  REQUIRE(messages.size() == 2);
+  CHECK(messages[1]["cut_off"] == true);
+  CHECK(messages[1]["text"].get<std::string>().rfind("word0 ", 0) == 0);
 }
