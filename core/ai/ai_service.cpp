@@ -223,9 +223,8 @@ struct AiService::Impl {
       if (log.issue_id != incident_id)
         throw Error(ErrorKind::InvalidInput, "the log " + log.file_name + " belongs to another incident");
       const bool redacted = log.redacted_blob.has_value();
-      const std::string text = deps.logs.text(log.id, redacted);
-      const std::int64_t share = log_budget / static_cast<std::int64_t>(log_ids.size() - i);
-      ai::LogToSend send{log.id, log.file_name, redacted, ai::select_excerpt(text, static_cast<std::size_t>(std::max<std::int64_t>(share, 0)))};
+      const std::int64_t share = std::max<std::int64_t>(0, log_budget / static_cast<std::int64_t>(log_ids.size() - i));
+      ai::LogToSend send{log.id, log.file_name, redacted, excerpt_of(log, redacted, share)};
       log_budget -= send.excerpt.bytes_sent;
       if (redacted) {
         // Values the reviewer kept in the log stay kept when its redacted text is scanned again.
@@ -234,13 +233,15 @@ struct AiService::Impl {
         std::int64_t shift = 0;
         for (const auto& f : deps.logs.findings(log.id)) {
           const std::int64_t length = f.end_offset - f.start_offset;
-          if (f.action == "keep") {
-            const std::int64_t at = f.start_offset + shift;
-            if (at >= 0 && at + length <= static_cast<std::int64_t>(text.size()))
-              x.keeps.insert(text.substr(static_cast<std::size_t>(at), static_cast<std::size_t>(length)));
-          } else {
+          if (f.action != "keep") {
             shift += static_cast<std::int64_t>(f.replacement.size()) - length;
+            continue;
           }
+          // Only the kept values that are in what is sent matter.
+          const std::int64_t at = f.start_offset + shift;
+          for (const auto& piece : send.excerpt.pieces)
+            if (at >= piece.offset && at + length <= piece.offset + static_cast<std::int64_t>(piece.text.size()))
+              x.keeps.insert(piece.text.substr(static_cast<std::size_t>(at - piece.offset), static_cast<std::size_t>(length)));
         }
       }
       input.logs.push_back(std::move(send));
@@ -265,6 +266,30 @@ struct AiService::Impl {
     std::string message;
     std::vector<ai::SentAttachment> attachments;
   };
+
+  // The excerpt of a log within `budget` bytes, read piece by piece: memory stays near the
+  // budget whatever the log's size.
+  ai::LogExcerpt excerpt_of(const LogFile& log, bool redacted, std::int64_t budget) {
+    const std::int64_t size = redacted ? log.redacted_size.value_or(0) : log.text_size;
+    if (size <= budget) return ai::select_excerpt(deps.logs.text(log.id, redacted), static_cast<std::size_t>(budget));
+    constexpr std::int64_t kPiece = 4 << 20;
+    ai::ExcerptBuilder builder(static_cast<std::size_t>(budget));
+    std::string carry;  // the start of a line the last piece cut
+    std::int64_t carry_at = 0;
+    for (std::int64_t at = 0; at < size && !builder.full(); at += kPiece) {
+      std::string piece = carry + deps.logs.text_range(log.id, redacted, at, std::min(kPiece, size - at));
+      const std::int64_t base = carry_at;
+      std::size_t from = 0;
+      for (std::size_t nl = piece.find('\n'); nl != std::string::npos; nl = piece.find('\n', from)) {
+        builder.add_line(base + static_cast<std::int64_t>(from), std::string_view(piece).substr(from, nl + 1 - from));
+        from = nl + 1;
+      }
+      carry = piece.substr(from);
+      carry_at = base + static_cast<std::int64_t>(from);
+    }
+    if (!carry.empty() && !builder.full()) builder.add_line(carry_at, carry);
+    return builder.finish(builder.full() ? log.line_count : -1);
+  }
 
   net::OutboundRequest outbound(Exchange& x, const std::string& action, SentTurn* sent_turn) {
     net::OutboundRequest request;

@@ -8,23 +8,6 @@ namespace tftsr::ai {
 
 namespace {
 
-struct Line {
-  std::size_t start = 0;
-  std::size_t end = 0;  // past the newline
-};
-
-std::vector<Line> split_lines(std::string_view text) {
-  std::vector<Line> lines;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    std::size_t nl = text.find('\n', at);
-    std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
-    lines.push_back({at, end});
-    at = end;
-  }
-  return lines;
-}
-
 // Words that mark a line worth sending; matched without case.
 constexpr std::array<std::string_view, 16> kTroubleWords = {
     "error", "fail", "fatal", "exception", "panic", "critical", "denied", "refused",
@@ -49,11 +32,79 @@ std::string with_separators(std::int64_t n) {
 
 }  // namespace
 
-LogExcerpt select_excerpt(std::string_view text, std::size_t budget_bytes) {
+void ExcerptBuilder::emit(std::int64_t offset, std::string_view line) {
+  if (cut_) return;
+  if (spent_ + line.size() > budget_) {
+    cut_ = true;
+    return;
+  }
+  spent_ += line.size();
+  ++sent_lines_;
+  if (!pieces_.empty() && pieces_.back().offset + static_cast<std::int64_t>(pieces_.back().text.size()) == offset)
+    pieces_.back().text += line;
+  else
+    pieces_.push_back({offset, std::string(line)});
+}
+
+void ExcerptBuilder::add_line(std::int64_t offset, std::string_view line) {
+  ++lines_;
+  if (cut_) return;
+  if (!found_) {
+    // Until a line of trouble shows up, the end of the log is the fallback.
+    tail_.push_back({offset, std::string(line)});
+    tail_bytes_ += line.size();
+    while (!tail_.empty() && tail_bytes_ > budget_) {
+      tail_bytes_ -= tail_.front().text.size();
+      tail_.pop_front();
+    }
+  }
+  if (tells_of_trouble(line)) {
+    if (!found_) {
+      found_ = true;
+      tail_.clear();
+    }
+    for (const auto& b : before_) emit(b.offset, b.text);
+    before_.clear();
+    emit(offset, line);
+    after_ = kExcerptContextLines;
+    return;
+  }
+  if (after_ > 0) {
+    --after_;
+    emit(offset, line);
+    return;
+  }
+  before_.push_back({offset, std::string(line)});
+  if (before_.size() > static_cast<std::size_t>(kExcerptContextLines)) before_.pop_front();
+}
+
+LogExcerpt ExcerptBuilder::finish(std::int64_t lines_total) {
   LogExcerpt out;
-  const std::vector<Line> lines = split_lines(text);
-  out.lines_total = static_cast<std::int64_t>(lines.size());
+  out.lines_total = lines_total >= 0 ? std::max(lines_total, lines_) : lines_;
+  if (!found_) {
+    for (const auto& l : tail_) {
+      if (!out.pieces.empty()) out.pieces.back().text += l.text;
+      else out.pieces.push_back({l.offset, l.text});
+    }
+    out.lines_sent = static_cast<std::int64_t>(tail_.size());
+    out.bytes_sent = static_cast<std::int64_t>(tail_bytes_);
+    out.note = with_separators(out.lines_sent) + " of " + with_separators(out.lines_total) +
+               " lines: the last lines (no error lines found)";
+    return out;
+  }
+  out.pieces = std::move(pieces_);
+  out.lines_sent = sent_lines_;
+  out.bytes_sent = static_cast<std::int64_t>(spent_);
+  out.note = with_separators(out.lines_sent) + " of " + with_separators(out.lines_total) + " lines: error lines with " +
+             std::to_string(kExcerptContextLines) + " lines of context" + (cut_ ? ", cut at the context budget" : "");
+  return out;
+}
+
+LogExcerpt select_excerpt(std::string_view text, std::size_t budget_bytes) {
   if (text.size() <= budget_bytes) {
+    LogExcerpt out;
+    out.lines_total = static_cast<std::int64_t>(std::count(text.begin(), text.end(), '\n')) +
+                      (!text.empty() && text.back() != '\n' ? 1 : 0);
     if (!text.empty()) out.pieces.push_back({0, std::string(text)});
     out.whole = true;
     out.lines_sent = out.lines_total;
@@ -61,64 +112,15 @@ LogExcerpt select_excerpt(std::string_view text, std::size_t budget_bytes) {
     out.note = "all " + with_separators(out.lines_total) + " lines";
     return out;
   }
-
-  // Ranges of line indexes [first, last] around each line of trouble, merged where they touch.
-  std::vector<std::pair<std::size_t, std::size_t>> ranges;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (!tells_of_trouble(text.substr(lines[i].start, lines[i].end - lines[i].start))) continue;
-    const std::size_t first = i >= kExcerptContextLines ? i - kExcerptContextLines : 0;
-    const std::size_t last = std::min(lines.size() - 1, i + kExcerptContextLines);
-    if (!ranges.empty() && first <= ranges.back().second + 1)
-      ranges.back().second = std::max(ranges.back().second, last);
-    else
-      ranges.emplace_back(first, last);
+  ExcerptBuilder builder(budget_bytes);
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t nl = text.find('\n', at);
+    const std::size_t end = nl == std::string_view::npos ? text.size() : nl + 1;
+    builder.add_line(static_cast<std::int64_t>(at), text.substr(at, end - at));
+    at = end;
   }
-
-  std::size_t spent = 0;
-  if (ranges.empty()) {
-    // Nothing stands out: the end of the log is where a failure usually shows.
-    std::size_t first = lines.size();
-    while (first > 0) {
-      const std::size_t length = lines[first - 1].end - lines[first - 1].start;
-      if (spent + length > budget_bytes) break;
-      spent += length;
-      --first;
-    }
-    if (first < lines.size()) {
-      const std::size_t start = lines[first].start;
-      out.pieces.push_back({static_cast<std::int64_t>(start), std::string(text.substr(start))});
-      out.lines_sent = static_cast<std::int64_t>(lines.size() - first);
-    }
-    out.bytes_sent = static_cast<std::int64_t>(spent);
-    out.note = with_separators(out.lines_sent) + " of " + with_separators(out.lines_total) +
-               " lines: the last lines (no error lines found)";
-    return out;
-  }
-
-  bool cut = false;
-  for (const auto& [first, last] : ranges) {
-    std::size_t end_line = first;
-    // Whole lines of the range, as many as fit.
-    while (end_line <= last && spent + (lines[end_line].end - lines[end_line].start) <= budget_bytes) {
-      spent += lines[end_line].end - lines[end_line].start;
-      ++end_line;
-    }
-    if (end_line > first) {
-      const std::size_t start = lines[first].start;
-      const std::size_t end = lines[end_line - 1].end;
-      out.pieces.push_back({static_cast<std::int64_t>(start), std::string(text.substr(start, end - start))});
-      out.lines_sent += static_cast<std::int64_t>(end_line - first);
-    }
-    if (end_line <= last) {
-      cut = true;
-      break;
-    }
-  }
-  out.bytes_sent = static_cast<std::int64_t>(spent);
-  out.note = with_separators(out.lines_sent) + " of " + with_separators(out.lines_total) + " lines: error lines with " +
-             std::to_string(kExcerptContextLines) + " lines of context" +
-             (cut ? ", cut at the context budget" : "");
-  return out;
+  return builder.finish();
 }
 
 }  // namespace tftsr::ai

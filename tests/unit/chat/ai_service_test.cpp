@@ -302,3 +302,22 @@ TEST_CASE("a regenerate that gets no reply keeps the old one") {
   REQUIRE(messages.size() == 2);
   CHECK(messages[1].text == "the first answer");
 }
+
+TEST_CASE("a log larger than the read piece is excerpted across pieces with exact offsets") {
+  ChatFixture f({openai_stream("seen")});
+  f.t->settings().set("ai.context_budget_bytes", "40000");
+  std::string text;
+  int i = 0;
+  while (text.size() < 9u << 20) {
+    text += "2026-11-30 10:00:00 INFO request " + std::to_string(i) + " served\n";
+    if (i == 30000 || i == 200000) text += "2026-11-30 10:00:00 ERROR disk full on /var (" + std::to_string(i) + ")\n";
+    ++i;
+  }
+  ChatDraft d = f.draft("look");
+  d.log_ids = {f.add_log("huge.log", text)};
+  f.t->ai().send(d);  // the gate checks each piece against the log's text at its offset
+  const std::string turn = last_user_turn(f);
+  CHECK(turn.find("disk full on /var (30000)") != std::string::npos);
+  CHECK(turn.find("disk full on /var (200000)") != std::string::npos);
+  CHECK(turn.find("request 200002 served") != std::string::npos);
+}
