@@ -18,7 +18,7 @@ ProviderRequest AzureOpenAiProvider::build_request(const ChatRequest& chat) cons
   add_auth_header(request.headers, config(), "api-key", "");
   // Dated versions compare as text; "preview" suffixes sort after their date, as they should.
   const bool knows_stream_usage = version >= "2024-09-01";
-  request.body = dump_body(openai_chat_body(config(), chat, {.include_model = false, .request_stream_usage = knows_stream_usage, .image_url_as_string = false}));
+  request.body = dump_body(openai_chat_body(config(), chat, {.include_model = false, .request_stream_usage = knows_stream_usage}));
   return request;
 }
 

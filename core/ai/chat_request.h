@@ -29,6 +29,7 @@ struct ChatRequest {
 // assistant turn carries images: a bug in the caller, not something a user can cause.
 void check_turns(const ChatRequest& request);
 
+// True when any turn carries an image.
 bool has_images(const ChatRequest& request);
 
 }  // namespace tftsr::ai

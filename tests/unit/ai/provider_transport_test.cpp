@@ -71,6 +71,7 @@ struct Exchange {
   ai::TokenUsage usage;
   bool complete = false;
   std::string finish_reason;
+  int reads = 0;  // chunks the sink received
   std::optional<std::string> decode_error;
   std::optional<NetworkFailure> failure;
   std::string transport_error;
@@ -86,6 +87,7 @@ Exchange exchange(GateFixture& f, const ai::Provider& provider, const ai::ChatRe
   Exchange out;
   // A decoder error must not cross libcurl's C callback: it stops the transfer instead.
   const net::ChunkSink sink = [&](std::string_view chunk) {
+    ++out.reads;
     try {
       out.streamed += decoder->feed(chunk);
       return true;
@@ -142,6 +144,7 @@ TEST_CASE("transport, every kind: the text arrives whole when the server writes 
     const auto provider = provider_for(kind, f);
     const auto x = exchange(f, *provider, chat());
     check_whole_reply(x, fake);
+    CHECK(x.reads > 1);  // the server really wrote the body in small pieces
     CHECK(x.response.attempts == 1);
     CHECK_FALSE(x.response.cut());
   }
