@@ -32,6 +32,18 @@ std::optional<ProviderReply> read_message(const nlohmann::json& json) {
   return reply;
 }
 
+// A plain string, or with images content blocks: the images first, then the text, as
+// Anthropic's vision guide advises.
+nlohmann::json content_of(const ChatTurn& turn) {
+  if (turn.images_png.empty()) return turn.text;
+  auto blocks = nlohmann::json::array();
+  for (const auto& png : turn.images_png)
+    blocks.push_back({{"type", "image"},
+                      {"source", {{"type", "base64"}, {"media_type", "image/png"}, {"data", png_base64(png)}}}});
+  blocks.push_back({{"type", "text"}, {"text", turn.text}});
+  return blocks;
+}
+
 class AnthropicStreamDecoder final : public StreamDecoder {
  public:
   AnthropicStreamDecoder(std::string who, StreamLimits limits) : StreamDecoder(ResponseFormat::Sse, std::move(who), limits) {}
@@ -81,7 +93,7 @@ ProviderRequest AnthropicProvider::build_request(const ChatRequest& chat) const 
   if (!chat.system_prompt.empty()) body["system"] = chat.system_prompt;
   auto messages = nlohmann::json::array();
   for (const auto& turn : turns_from_first_user(chat))
-    messages.push_back({{"role", turn.role == ChatRole::User ? "user" : "assistant"}, {"content", turn.text}});
+    messages.push_back({{"role", turn.role == ChatRole::User ? "user" : "assistant"}, {"content", content_of(turn)}});
   body["messages"] = std::move(messages);
   body["temperature"] = config().temperature;
   body["stream"] = chat.stream;

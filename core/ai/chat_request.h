@@ -11,7 +11,9 @@ enum class ChatRole { User, Assistant };
 struct ChatTurn {
   ChatRole role = ChatRole::User;
   std::string text;
-  std::vector<std::string> images_png;  // PNG bytes of images attached to this turn
+  // Raw PNG bytes of the images attached to a user turn, already cleared by the gate (the
+  // burned-in rendition). Each kind puts them in its own wire form; custom REST refuses them.
+  std::vector<std::string> images_png = {};
 };
 
 struct ChatRequest {
@@ -23,8 +25,11 @@ struct ChatRequest {
   std::string user_id;
 };
 
-// Throws Error(Internal) when there is no turn or the last turn is not the user's: a bug in
-// the caller, not something a user can cause.
+// Throws Error(Internal) when there is no turn, the last turn is not the user's, or an
+// assistant turn carries images: a bug in the caller, not something a user can cause.
 void check_turns(const ChatRequest& request);
+
+// True when any turn carries an image.
+bool has_images(const ChatRequest& request);
 
 }  // namespace tftsr::ai

@@ -35,6 +35,9 @@ class CustomRestDecoder final : public StreamDecoder {
 
 ProviderRequest CustomRestProvider::build_request(const ChatRequest& chat) const {
   check_turns(chat);
+  if (has_images(chat))
+    throw Error(ErrorKind::InvalidInput, who() + " takes a single text prompt and does not accept images; "
+                                                  "send the message without them or use another provider");
   ProviderRequest request;
   request.response_format = ResponseFormat::Json;
   request.url = join_url(config().url, config().endpoint_path);

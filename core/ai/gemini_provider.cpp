@@ -78,6 +78,15 @@ class GeminiStreamDecoder final : public StreamDecoder {
   }
 };
 
+// The images as inline_data parts before the text part, as Gemini's image guide orders them.
+nlohmann::json parts_of(const ChatTurn& turn) {
+  auto parts = nlohmann::json::array();
+  for (const auto& png : turn.images_png)
+    parts.push_back({{"inline_data", {{"mime_type", "image/png"}, {"data", png_base64(png)}}}});
+  parts.push_back({{"text", turn.text}});
+  return parts;
+}
+
 std::string model_path(std::string_view model) {
   if (model.substr(0, 7) == "models/") model.remove_prefix(7);
   return std::string(model);
@@ -99,7 +108,7 @@ ProviderRequest GeminiProvider::build_request(const ChatRequest& chat) const {
   if (!chat.system_prompt.empty()) body["systemInstruction"] = {{"parts", {{{"text", chat.system_prompt}}}}};
   auto contents = nlohmann::json::array();
   for (const auto& turn : turns_from_first_user(chat))
-    contents.push_back({{"role", turn.role == ChatRole::User ? "user" : "model"}, {"parts", {{{"text", turn.text}}}}});
+    contents.push_back({{"role", turn.role == ChatRole::User ? "user" : "model"}, {"parts", parts_of(turn)}});
   body["contents"] = std::move(contents);
   body["generationConfig"] = {{"maxOutputTokens", config().max_tokens}, {"temperature", config().temperature}};
   request.body = dump_body(body);

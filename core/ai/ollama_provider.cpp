@@ -65,6 +65,14 @@ ProviderRequest OllamaProvider::build_request(const ChatRequest& chat) const {
   nlohmann::json body;
   body["model"] = config().model;
   body["messages"] = role_content_messages(chat, true);
+  // Images go in the message's own "images" list, base64 without a data: prefix.
+  const std::size_t first_turn = body["messages"].size() - chat.turns.size();
+  for (std::size_t i = 0; i < chat.turns.size(); ++i) {
+    if (chat.turns[i].images_png.empty()) continue;
+    auto images = nlohmann::json::array();
+    for (const auto& png : chat.turns[i].images_png) images.push_back(png_base64(png));
+    body["messages"][first_turn + i]["images"] = std::move(images);
+  }
   // Ollama streams unless told otherwise, so "stream" is always explicit.
   body["stream"] = chat.stream;
   body["options"] = {{"temperature", config().temperature}, {"num_predict", config().max_tokens}};

@@ -4,10 +4,28 @@
 
 namespace tftsr::ai {
 
+namespace {
+nlohmann::json content_with_images(const ChatTurn& turn, const OpenAiBodyOptions& options) {
+  auto parts = nlohmann::json::array();
+  parts.push_back({{"type", "text"}, {"text", turn.text}});
+  for (const auto& png : turn.images_png) {
+    nlohmann::json url = png_data_url(png);
+    if (!options.image_url_as_string) url = {{"url", std::move(url)}};
+    parts.push_back({{"type", "image_url"}, {"image_url", std::move(url)}});
+  }
+  return parts;
+}
+}  // namespace
+
 nlohmann::json openai_chat_body(const ProviderConfig& config, const ChatRequest& chat, OpenAiBodyOptions options) {
   nlohmann::json body;
   if (options.include_model) body["model"] = config.model;
   body["messages"] = role_content_messages(chat, true);
+  // The turns follow the system message, one message each.
+  const std::size_t first_turn = body["messages"].size() - chat.turns.size();
+  for (std::size_t i = 0; i < chat.turns.size(); ++i)
+    if (!chat.turns[i].images_png.empty())
+      body["messages"][first_turn + i]["content"] = content_with_images(chat.turns[i], options);
   body["max_tokens"] = config.max_tokens;
   body["temperature"] = config.temperature;
   body["stream"] = chat.stream;

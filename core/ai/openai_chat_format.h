@@ -18,8 +18,12 @@ namespace tftsr::ai {
 struct OpenAiBodyOptions {
   bool include_model = true;         // Azure names the deployment in the URL instead
   bool request_stream_usage = true;  // stream_options.include_usage (not every server knows it)
+  // Mistral documents "image_url" as the URL string; OpenAI and Azure as {"url": ...}.
+  bool image_url_as_string = false;
 };
 
+// A user turn with images: content becomes [{"type":"text",...}, {"type":"image_url",...}...].
+// Turns without images keep their content as a plain string.
 nlohmann::json openai_chat_body(const ProviderConfig& config, const ChatRequest& chat, OpenAiBodyOptions options);
 
 // choices[0].message.content, usage.prompt_tokens / completion_tokens, choices[0].finish_reason.

@@ -1,5 +1,6 @@
 #include "core/ai/request_helpers.h"
 
+#include "core/crypto/base64.h"
 #include "core/error.h"
 
 namespace tftsr::ai {
@@ -51,6 +52,10 @@ std::vector<ChatTurn> turns_from_first_user(const ChatRequest& chat) {
   }
   return out;
 }
+
+std::string png_base64(std::string_view png) { return base64_encode(png); }
+
+std::string png_data_url(std::string_view png) { return "data:image/png;base64," + base64_encode(png); }
 
 std::string dump_body(const nlohmann::json& body) {
   return body.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

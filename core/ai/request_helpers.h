@@ -31,6 +31,11 @@ nlohmann::json role_content_messages(const ChatRequest& chat, bool with_system);
 // with the assistant (which trimming the oldest turns can produce).
 std::vector<ChatTurn> turns_from_first_user(const ChatRequest& chat);
 
+// An attached image as base64 (the form every kind embeds), and as a data: URL for the
+// OpenAI-style "image_url".
+std::string png_base64(std::string_view png);
+std::string png_data_url(std::string_view png);
+
 // The body as sent: compact JSON, UTF-8 (invalid bytes replaced rather than thrown).
 std::string dump_body(const nlohmann::json& body);
 

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <map>
+
 #include <nlohmann/json.hpp>
 
 #include "core/ai/provider.h"
@@ -205,4 +207,112 @@ TEST_CASE("a body with invalid UTF-8 in the text is still valid JSON") {
   chat.turns.back().text = "bad \xFF byte";
   const auto r = make_provider(test::config_of(ProviderKind::OpenAi))->build_request(chat);
   CHECK(json::parse(r.body)["messages"][3]["content"] == "bad \xEF\xBF\xBD byte");
+}
+
+namespace {
+
+// The bytes of a PNG signature and header: binary, so base64 must be exact.
+const std::string kPngA = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR-a", 18);
+const std::string kPngB = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR-bb", 19);
+const std::string kPngA64 = "iVBORw0KGgoAAAANSUhEUi1h";
+const std::string kPngB64 = "iVBORw0KGgoAAAANSUhEUi1iYg==";
+
+// sample_chat() with two images on the newest user turn.
+ChatRequest chat_with_images() {
+  auto chat = test::sample_chat();
+  chat.turns.back().images_png = {kPngA, kPngB};
+  return chat;
+}
+
+}  // namespace
+
+TEST_CASE("images: the fixed base64 forms are what base64 of the PNG bytes gives") {
+  CHECK(png_base64(kPngA) == kPngA64);
+  CHECK(png_base64(kPngB) == kPngB64);
+  CHECK(png_data_url(kPngA) == "data:image/png;base64," + kPngA64);
+}
+
+TEST_CASE("images: OpenAI-compatible and Azure send content parts with image_url objects") {
+  for (auto kind : {ProviderKind::OpenAi, ProviderKind::AzureOpenAi}) {
+    const std::string kind_name(kind_id(kind));
+    CAPTURE(kind_name);
+    const auto p = make_provider(test::config_of(kind));
+    const auto body = json::parse(p->build_request(chat_with_images()).body);
+    CHECK(body["messages"][1] == kOpenAiMessages[1]);  // earlier turns keep a plain string
+    CHECK(body["messages"][3] == json::parse(R"({"role":"user","content":[
+      {"type":"text","text":"/var on [Hostname_1]"},
+      {"type":"image_url","image_url":{"url":"data:image/png;base64,)" + kPngA64 + R"("}},
+      {"type":"image_url","image_url":{"url":"data:image/png;base64,)" + kPngB64 + R"("}}]})"));
+  }
+}
+
+TEST_CASE("images: Mistral sends image_url as the data URL string") {
+  const auto body = json::parse(make_provider(test::config_of(ProviderKind::Mistral))->build_request(chat_with_images()).body);
+  CHECK(body["messages"][3]["content"] == json::parse(R"([
+    {"type":"text","text":"/var on [Hostname_1]"},
+    {"type":"image_url","image_url":"data:image/png;base64,)" + kPngA64 + R"("},
+    {"type":"image_url","image_url":"data:image/png;base64,)" + kPngB64 + R"("}])"));
+}
+
+TEST_CASE("images: Anthropic sends base64 image blocks before the text block") {
+  const auto body = json::parse(make_provider(test::config_of(ProviderKind::Anthropic))->build_request(chat_with_images()).body);
+  CHECK(body["messages"][0]["content"] == "The disk is full.");
+  CHECK(body["messages"][2]["content"] == json::parse(R"([
+    {"type":"image","source":{"type":"base64","media_type":"image/png","data":")" + kPngA64 + R"("}},
+    {"type":"image","source":{"type":"base64","media_type":"image/png","data":")" + kPngB64 + R"("}},
+    {"type":"text","text":"/var on [Hostname_1]"}])"));
+}
+
+TEST_CASE("images: Gemini sends inline_data parts before the text part") {
+  const auto body = json::parse(make_provider(test::config_of(ProviderKind::Gemini))->build_request(chat_with_images()).body);
+  CHECK(body["contents"][0]["parts"] == json::parse(R"([{"text":"The disk is full."}])"));
+  CHECK(body["contents"][2]["parts"] == json::parse(R"([
+    {"inline_data":{"mime_type":"image/png","data":")" + kPngA64 + R"("}},
+    {"inline_data":{"mime_type":"image/png","data":")" + kPngB64 + R"("}},
+    {"text":"/var on [Hostname_1]"}])"));
+}
+
+TEST_CASE("images: Ollama puts base64 without a data: prefix in the message's images list") {
+  const auto body = json::parse(make_provider(test::config_of(ProviderKind::Ollama))->build_request(chat_with_images()).body);
+  CHECK_FALSE(body["messages"][1].contains("images"));
+  CHECK(body["messages"][3] == json{{"role", "user"}, {"content", "/var on [Hostname_1]"}, {"images", {kPngA64, kPngB64}}});
+}
+
+TEST_CASE("images: custom REST refuses a chat with images, even on an earlier turn") {
+  const auto p = make_provider(test::config_of(ProviderKind::CustomRest));
+  CHECK_THROWS_WITH(p->build_request(chat_with_images()), doctest::Contains("does not accept images"));
+  auto chat = test::sample_chat();
+  chat.turns.front().images_png = {kPngA};
+  try {
+    p->build_request(chat);
+    FAIL("expected an error");
+  } catch (const Error& e) {
+    CHECK(e.kind() == ErrorKind::InvalidInput);
+  }
+}
+
+TEST_CASE("images: an image on an assistant turn is a caller bug") {
+  auto chat = test::sample_chat();
+  chat.turns[1].images_png = {kPngA};
+  CHECK_THROWS_WITH(make_provider(test::config_of(ProviderKind::OpenAi))->build_request(chat),
+                    "only the user's messages can carry images");
+}
+
+TEST_CASE("images: a chat without images builds the same bytes as before images existed") {
+  // Byte-exact bodies for sample_chat(), written down before images were added.
+  const std::map<ProviderKind, std::string> expected = {
+      {ProviderKind::OpenAi,
+       R"({"max_tokens":1024,"messages":[{"content":"You are a Linux expert.","role":"system"},{"content":"The disk is full.","role":"user"},{"content":"Which filesystem?","role":"assistant"},{"content":"/var on [Hostname_1]","role":"user"}],"model":"some-model","stream":true,"stream_options":{"include_usage":true},"temperature":0.5})"},
+      {ProviderKind::Anthropic,
+       R"({"max_tokens":1024,"messages":[{"content":"The disk is full.","role":"user"},{"content":"Which filesystem?","role":"assistant"},{"content":"/var on [Hostname_1]","role":"user"}],"model":"some-model","stream":true,"system":"You are a Linux expert.","temperature":0.5})"},
+      {ProviderKind::Gemini,
+       R"({"contents":[{"parts":[{"text":"The disk is full."}],"role":"user"},{"parts":[{"text":"Which filesystem?"}],"role":"model"},{"parts":[{"text":"/var on [Hostname_1]"}],"role":"user"}],"generationConfig":{"maxOutputTokens":1024,"temperature":0.5},"systemInstruction":{"parts":[{"text":"You are a Linux expert."}]}})"},
+      {ProviderKind::Ollama,
+       R"({"messages":[{"content":"You are a Linux expert.","role":"system"},{"content":"The disk is full.","role":"user"},{"content":"Which filesystem?","role":"assistant"},{"content":"/var on [Hostname_1]","role":"user"}],"model":"llama3.1:8b","options":{"num_predict":1024,"temperature":0.5},"stream":true})"},
+  };
+  for (const auto& [kind, body] : expected) {
+    const std::string kind_name(kind_id(kind));
+    CAPTURE(kind_name);
+    CHECK(make_provider(test::config_of(kind))->build_request(test::sample_chat()).body == body);
+  }
 }
