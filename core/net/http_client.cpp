@@ -299,14 +299,17 @@ NetworkError transport_error(CURLcode rc, const HttpUrl& url, const HttpOptions&
 
 NetworkError status_error(int status, const HttpHeaders& headers, const std::string& body, const HttpUrl& url) {
   const std::string s = std::to_string(status);
+  // The service's own words, when it gave any ("Incorrect API key provided", "model not found").
+  const std::string excerpt = body_excerpt(headers, body);
+  const std::string said = excerpt.empty() ? std::string() : " (it said: " + excerpt + ")";
   if (status == 401 || status == 403)
     return {NetworkFailure::Unauthorized,
-            url.host + " refused the credentials (HTTP " + s + "): check the API key and its permissions", status};
+            url.host + " refused the credentials (HTTP " + s + "): check the API key and its permissions" + said, status};
   if (status == 404)
     return {NetworkFailure::NotFound,
-            url.host + " has nothing at " + url.path + " (HTTP 404): check the URL, the endpoint path and the model name",
+            url.host + " has nothing at " + url.path + " (HTTP 404): check the URL, the endpoint path and the model name" +
+                said,
             status};
-  const std::string excerpt = body_excerpt(headers, body);
   return {NetworkFailure::HttpStatus,
           url.host + " answered HTTP " + s + (excerpt.empty() ? std::string() : ": " + excerpt), status};
 }
@@ -358,8 +361,10 @@ HttpResponse run(const HttpRequest& request, const ChunkSink& sink, const HttpOp
                            a.status);
       case Abort::Idle:
         throw NetworkError(NetworkFailure::IdleTimeout,
-                           url.host + " sent nothing for " + std::to_string(options.idle_timeout_ms / 1000) +
-                               " s: the server stalled",
+                           url.host + " sent nothing for " +
+                               (options.idle_timeout_ms >= 1000 ? std::to_string(options.idle_timeout_ms / 1000) + " s"
+                                                                : std::to_string(options.idle_timeout_ms) + " ms") +
+                               ": the server stalled",
                            a.status);
       case Abort::None:
         break;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 
 #include "core/net/network_error.h"
 
@@ -78,6 +79,16 @@ std::string body_excerpt(const HttpHeaders& headers, std::string_view body, std:
         return "HTML page: " + collapsed(body.substr(start + 1, end - start - 1), limit);
     }
     return "an HTML page";
+  }
+  // The message of the error documents services send: {"error":{"message":...}},
+  // {"error":"..."}, {"message":...}, {"detail":...}.
+  const auto json = nlohmann::json::parse(body.substr(0, 1 << 16), nullptr, false);
+  if (json.is_object()) {
+    const nlohmann::json* error = json.contains("error") ? &json["error"] : &json;
+    if (error->is_string()) return collapsed(error->get<std::string>(), limit);
+    if (error->is_object())
+      for (const char* key : {"message", "detail"})
+        if (error->contains(key) && (*error)[key].is_string()) return collapsed((*error)[key].get<std::string>(), limit);
   }
   return collapsed(body, limit);
 }

@@ -321,3 +321,8 @@ TEST_CASE("a log larger than the read piece is excerpted across pieces with exac
   CHECK(turn.find("disk full on /var (200000)") != std::string::npos);
   CHECK(turn.find("request 200002 served") != std::string::npos);
 }
+
+TEST_CASE("a wrong key or model is named with the provider's own words") {
+  ChatFixture f({ScriptedReply::json(404, R"({"error":{"message":"The model `gpt-nope` does not exist","type":"invalid_request_error"}})")});
+  CHECK_THROWS_WITH_AS(f.t->ai().send(f.draft("hello")), doctest::Contains("The model `gpt-nope` does not exist"), Error);
+}
