@@ -339,26 +339,17 @@ struct AiService::Impl {
     request.cancelled = events.cancelled;
     const std::string user_message_id = x.has_new_message ? uuid_v7() : std::string();
     bool recorded = false;
-    request.record = [&](Database& db, const net::SendRecord& sent) {
-      ai::ConversationRepository repo(db);
-      const std::string now = utc_now_text();
-      if (!x.conversation) {
-        Conversation c{x.conversation_id, x.incident_id, x.record.id, x.record.config.name, x.record.config.model,
-                       now, std::nullopt};
-        repo.insert(c);
-        repo.insert_message({uuid_v7(), c.id, "system", sent.review.parts.at(0).text, {}, {}, {}, false, now});
-        x.conversation = c;
-      }
-      if (x.has_new_message) {
-        repo.insert_message({user_message_id, x.conversation_id, "user", sent_turn.message,
-                             ai::attachments_to_json(sent_turn.attachments), {}, {}, false, now});
-      }
-      repo.insert_placeholders(x.conversation_id, x.placeholder->fresh());
-      std::set<std::string> kept;
+    // The audit entry is written before the bytes leave; the conversation is written once a
+    // reply came back (what the send recorded is kept until then), so the request leaves without
+    // waiting for a megabyte of excerpt and its placeholders to reach the disk, and a send that
+    // got no reply leaves no message behind.
+    std::string system_sent;
+    std::set<std::string> kept;
+    request.record = [&](Database&, const net::SendRecord& sent) {
+      system_sent = sent.review.parts.at(0).text;
       for (const auto& part : sent.review.parts)
         for (const auto& f : part.findings)
           if (f.kept) kept.insert(f.value);
-      for (const auto& value : kept) repo.keep_value(x.conversation_id, value);
       recorded = true;
     };
 
@@ -395,12 +386,8 @@ struct AiService::Impl {
 
     const std::string raw = decoder->text();
     if (raw.empty()) {
-      // Nothing came back: the message is not kept in the history, so sending it again does not
-      // repeat it. The audit entry of the attempt stays.
-      if (x.has_new_message) {
-        ServiceLock lock(ctx.mutex);
-        ai::ConversationRepository(ctx.db).remove_message(user_message_id);
-      }
+      // Nothing came back: nothing is stored, so sending again does not repeat the message. The
+      // audit entry of the attempt stays.
       if (cancelled) throw Error(ErrorKind::Cancelled, "cancelled before the reply began");
       if (thrown) std::rethrow_exception(thrown);
       throw Error(ErrorKind::Network, failure.empty() ? x.provider->who() + " sent an empty reply" : failure);
@@ -423,6 +410,19 @@ struct AiService::Impl {
       ServiceLock lock(ctx.mutex);
       Transaction tx(ctx.db);
       ai::ConversationRepository repo(ctx.db);
+      const std::string now = utc_now_text();
+      if (!x.conversation) {
+        Conversation c{x.conversation_id, x.incident_id, x.record.id, x.record.config.name, x.record.config.model,
+                       now, std::nullopt};
+        repo.insert(c);
+        repo.insert_message({uuid_v7(), c.id, "system", system_sent, {}, {}, {}, false, now});
+        x.conversation = c;
+      }
+      if (x.has_new_message)
+        repo.insert_message({user_message_id, x.conversation_id, "user", sent_turn.message,
+                             ai::attachments_to_json(sent_turn.attachments), {}, {}, false, now});
+      repo.insert_placeholders(x.conversation_id, x.placeholder->fresh());
+      for (const auto& value : kept) repo.keep_value(x.conversation_id, value);
       // The reply a regenerated one replaces goes only now: a failed retry loses nothing.
       if (!x.replaced_reply_id.empty()) repo.remove_message(x.replaced_reply_id);
       repo.insert_message(reply);
