@@ -75,6 +75,9 @@ void SettingsView::draw(AppState& state) {
   ImGui::TextDisabled("Display scale: %.2f", state.content_scale);
 
   ImGui::Spacing();
+  providers_.draw(state);
+
+  ImGui::Spacing();
   ImGui::TextUnformatted("Storage");
   ImGui::Separator();
   ImGui::TextDisabled("Data folder");
