@@ -165,7 +165,10 @@ void ChatView::draw_provider(AppState& state) {
     ImGui::AlignTextToFramePadding();
     ImGui::TextColored(kWarningColour, "No AI provider is configured yet.");
     ImGui::SameLine();
-    if (ImGui::Button("Open the provider settings")) state.open_tab({SettingsView::kKind, {}});
+    if (ImGui::Button("Open the provider settings")) {
+      state.open_tab({SettingsView::kKind, {}});
+      state.requests.show_ai_providers = true;
+    }
     probe::record("chat.open_settings");
     return;
   }
@@ -634,18 +637,19 @@ void ChatView::run_preview(AppState& state) {
 }
 
 void ChatView::send(AppState& state) {
+  ChatDraft d = draft();
   pending_message_ = input_;
   input_.clear();
-  start_exchange(state, false);
+  start_exchange(state, std::move(d), false);
 }
 
 void ChatView::regenerate(AppState& state) {
   if (!conversation_) return;
   pending_message_.clear();
-  start_exchange(state, true);
+  start_exchange(state, draft(), true);
 }
 
-void ChatView::start_exchange(AppState& state, bool again) {
+void ChatView::start_exchange(AppState& state, ChatDraft d, bool again) {
   stream_ = std::make_shared<ChatStream>();
   stream_text_.clear();
   stream_doc_ = {};
@@ -655,7 +659,6 @@ void ChatView::start_exchange(AppState& state, bool again) {
   scroll_to_bottom_ = true;
   Triage* triage = state.triage.get();
   auto stream = stream_;
-  ChatDraft d = draft();
   const std::string conversation = conversation_ ? conversation_->id : std::string();
   auto work = [triage, stream, d, conversation, again](JobContext& ctx) {
     ChatEvents events;

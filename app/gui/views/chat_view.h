@@ -67,7 +67,7 @@ class ChatView : public TabView {
   void run_preview(AppState& state);
   void send(AppState& state);
   void regenerate(AppState& state);
-  void start_exchange(AppState& state, bool regenerate);
+  void start_exchange(AppState& state, ChatDraft d, bool regenerate);
   void analyze(AppState& state);
   const MarkdownDocument& markdown_of(const std::string& id, const std::string& text);
 

@@ -25,6 +25,7 @@ class SettingsView : public TabView {
   AiProviderSettings& providers() { return providers_; }
 
  private:
+  void draw_general(AppState& state);
   void start_rekey(AppState& state);
   DetectionSettings detection_;
   AiProviderSettings providers_;

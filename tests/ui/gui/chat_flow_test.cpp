@@ -101,6 +101,7 @@ TEST_CASE("a provider added in settings chats: the e-mail is masked before it le
   // Settings: add the provider through the form.
   f.shell->run(Command::Settings);
   f.ui->frame(3);
+  f.ui->click("settings.ai_providers");
   f.ui->click("ai.add_provider");
   f.ui->click("ai.form.name");
   f.ui->type("Loopback");
@@ -256,6 +257,8 @@ TEST_CASE("without a provider the chat points to the settings") {
   REQUIRE(f.ui->has("chat.open_settings"));
   f.ui->click("chat.open_settings");
   CHECK(f.shell->find_view<SettingsView>() != nullptr);
+  f.ui->frame(2);
+  CHECK(f.ui->has("ai.add_provider"));  // on the AI providers section
 }
 
 TEST_CASE("the provider form shows the service's validation message and keeps what was typed") {
@@ -263,6 +266,7 @@ TEST_CASE("the provider form shows the service's validation message and keeps wh
   f.wait_unlocked();
   f.shell->run(Command::Settings);
   f.ui->frame(3);
+  f.ui->click("settings.ai_providers");
   f.ui->click("ai.add_provider");
   f.ui->click("ai.form.name");
   f.ui->type("Broken");
@@ -280,12 +284,14 @@ TEST_CASE("the provider form shows the service's validation message and keeps wh
 }
 
 TEST_CASE("Test connection reports inline; delete asks first") {
-  LoopbackHttpServer server({reply({delta("OK")})});
+  LoopbackHttpServer server({ScriptedReply::json(
+      200, R"({"object":"chat.completion","model":"gpt-test","choices":[{"index":0,"message":{"role":"assistant","content":"OK"},"finish_reason":"stop"}]})")});
   UiFixture f;
   f.wait_unlocked();
   add_provider(f, server);
   f.shell->run(Command::Settings);
   f.ui->frame(3);
+  f.ui->click("settings.ai_providers");
   auto* settings = f.shell->find_view<SettingsView>();
   REQUIRE(settings);
   f.ui->click("ai.test:Loopback");
