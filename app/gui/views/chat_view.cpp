@@ -199,7 +199,11 @@ void ChatView::draw_provider(AppState& state) {
     ImGui::TextDisabled("%s  ·  %s  ·  %s", std::string(ai::kind_id(current->config.kind)).c_str(),
                         current->config.model.c_str(), host_of(current->config.url).c_str());
   }
+  // The toggle follows on the same line when the pane is wide enough.
+  const float toggle = ImGui::CalcTextSize("Show what the model saw").x + ImGui::GetFrameHeight() +
+                       ImGui::GetStyle().ItemInnerSpacing.x + ImGui::GetStyle().ItemSpacing.x;
   ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < toggle) ImGui::NewLine();
   ImGui::Checkbox("Show what the model saw", &show_sent_);
   probe::record("chat.show_sent");
   if (ImGui::IsItemHovered())
