@@ -47,6 +47,7 @@ struct Requests {
   std::optional<std::string> delete_incident;  // asks for confirmation first
   std::optional<std::string> open_incident;
   std::vector<std::string> close_tabs_showing;  // ids of things deleted
+  bool show_ai_providers = false;  // Settings opens on its AI providers section
 };
 
 struct AppState {

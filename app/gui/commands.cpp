@@ -29,6 +29,7 @@ const std::vector<CommandRow>& command_table() {
       {Command::Quit, "Quit", {GLFW_KEY_Q, true}, Menu::File, true},
       {Command::FocusSearch, "Search incidents", {GLFW_KEY_F, true}, Menu::Incident},
       {Command::DeleteIncident, "Delete the selected incident…", {}, Menu::Incident},
+      {Command::ChatWithAi, "Chat with AI about this incident", {}, Menu::Incident},
       {Command::Dashboard, "Dashboard", {GLFW_KEY_D, true}, Menu::View},
       {Command::Notifications, "Notifications", {}, Menu::View},
       {Command::CommandPalette, "Command palette", {GLFW_KEY_K, true}, Menu::View},

@@ -14,6 +14,7 @@ enum class Command {
   Quit,
   FocusSearch,
   DeleteIncident,
+  ChatWithAi,
   Dashboard,
   Notifications,
   CommandPalette,

@@ -16,6 +16,7 @@
 #include "app/gui/ui_probe.h"
 #include "app/gui/view_registry.h"
 #include "app/gui/views/audit_view.h"
+#include "app/gui/views/chat_view.h"
 #include "app/gui/views/dashboard_view.h"
 #include "app/gui/views/help_view.h"
 #include "app/gui/views/image_gallery_view.h"
@@ -165,7 +166,7 @@ void Shell::sync_views() {
 }
 
 bool Shell::can_run(Command command) const {
-  if (command == Command::DeleteIncident) return state_.selected_incident.has_value();
+  if (command == Command::DeleteIncident || command == Command::ChatWithAi) return state_.selected_incident.has_value();
   return true;
 }
 
@@ -186,6 +187,9 @@ void Shell::run(Command command) {
     case Command::Notifications: state_.open_tab({NotificationsView::kKind, {}}); break;
     case Command::DeleteIncident:
       if (state_.selected_incident) state_.requests.delete_incident = state_.selected_incident;
+      break;
+    case Command::ChatWithAi:
+      if (state_.selected_incident) state_.open_tab({ChatView::kKind, *state_.selected_incident});
       break;
     case Command::ToggleTheme:
       state_.config.theme = state_.config.theme == Theme::Dark ? Theme::Light : Theme::Dark;

@@ -1,6 +1,7 @@
 #include "app/gui/view_registry.h"
 
 #include "app/gui/views/audit_view.h"
+#include "app/gui/views/chat_view.h"
 #include "app/gui/views/dashboard_view.h"
 #include "app/gui/views/help_view.h"
 #include "app/gui/views/image_gallery_view.h"
@@ -23,6 +24,7 @@ const std::vector<TabKind>& tab_kinds() {
       {LogView::kKind, true, make_view<LogView>},
       {ImageGalleryView::kKind, true, make_view<ImageGalleryView>},
       {ImagePreviewView::kKind, true, make_view<ImagePreviewView>},
+      {ChatView::kKind, true, make_view<ChatView>},
   };
   return kinds;
 }

@@ -8,6 +8,7 @@
 #include "app/gui/log_import.h"
 #include "app/gui/theme.h"
 #include "app/gui/ui_probe.h"
+#include "app/gui/views/chat_view.h"
 #include "app/gui/views/image_gallery_view.h"
 #include "app/gui/views/log_view.h"
 
@@ -133,10 +134,14 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) e.editing_title = e.focus_title = true;
     // The buttons follow the title, or go to the next line when a long title leaves no room.
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float buttons = ImGui::CalcTextSize("Rename").x + ImGui::CalcTextSize("Delete…").x +
-                          4 * style.FramePadding.x + 2 * style.ItemSpacing.x;
+    const float buttons = ImGui::CalcTextSize("AI chat").x + ImGui::CalcTextSize("Rename").x +
+                          ImGui::CalcTextSize("Delete…").x + 6 * style.FramePadding.x + 3 * style.ItemSpacing.x;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < buttons) ImGui::NewLine();
+    if (ImGui::SmallButton("AI chat")) state.open_tab({ChatView::kKind, id});
+    probe::record("incident.ai_chat");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ask an AI model about this incident; what is sent is masked first");
+    ImGui::SameLine();
     if (ImGui::SmallButton("Rename")) e.editing_title = e.focus_title = true;
     probe::record("incident.rename");
     ImGui::SameLine();

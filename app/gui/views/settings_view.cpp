@@ -54,6 +54,23 @@ void SettingsView::start_rekey(AppState& state) {
 }
 
 void SettingsView::draw(AppState& state) {
+  // The AI providers have a section of their own: the general one is long already.
+  const bool to_providers = state.requests.show_ai_providers;
+  state.requests.show_ai_providers = false;
+  if (!ImGui::BeginTabBar("##settings_sections")) return;
+  if (ImGui::BeginTabItem("General")) {
+    draw_general(state);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem("AI providers", nullptr, to_providers ? ImGuiTabItemFlags_SetSelected : 0)) {
+    providers_.draw(state);
+    ImGui::EndTabItem();
+  }
+  probe::record("settings.ai_providers");
+  ImGui::EndTabBar();
+}
+
+void SettingsView::draw_general(AppState& state) {
   ImGui::TextUnformatted("Appearance");
   ImGui::Separator();
   int theme = state.config.theme == Theme::Light ? 1 : 0;

@@ -1,11 +1,12 @@
 #pragma once
-// Settings: theme, font size, where the data lives, which PII types scans look for, and changing
-// the passphrase (re-keys the whole database on the worker pool).
+// Settings: theme, font size, where the data lives, which PII types scans look for, the AI
+// providers, and changing the passphrase (re-keys the whole database on the worker pool).
 #include <string>
 
 #include "app/gui/app_state.h"
 #include "app/gui/tab_view.h"
 #include "app/gui/view_jobs.h"
+#include "app/gui/views/ai_provider_settings.h"
 #include "app/gui/views/detection_settings.h"
 
 namespace tftsr::gui {
@@ -17,11 +18,17 @@ class SettingsView : public TabView {
 
   std::string title(const AppState&) const override { return "Settings"; }
   void draw(AppState& state) override;
-  void cancel_jobs() override { jobs_.cancel(); }
+  void cancel_jobs() override {
+    jobs_.cancel();
+    providers_.cancel_jobs();
+  }
+  AiProviderSettings& providers() { return providers_; }
 
  private:
+  void draw_general(AppState& state);
   void start_rekey(AppState& state);
   DetectionSettings detection_;
+  AiProviderSettings providers_;
   std::string new_passphrase_;
   std::string confirmation_;
   std::string message_;
