@@ -340,8 +340,11 @@ void ChatView::draw_message(AppState& state, const ChatMessage& m, std::size_t i
     probe::record("chat.regenerate");
   }
   for (const ChatAttachment& a : m.attachments) {
-    ImGui::TextDisabled("%s %s  ·  %lld bytes sent%s%s", a.kind == "image" ? "Screenshot" : "Log", a.name.c_str(),
-                        static_cast<long long>(a.bytes_sent), a.note.empty() ? "" : "  ·  ", a.note.c_str());
+    // Wrapped: the note says what was left out of the log, and it is long.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+    ImGui::TextWrapped("%s %s  ·  %lld bytes sent%s%s", a.kind == "image" ? "Screenshot" : "Log", a.name.c_str(),
+                       static_cast<long long>(a.bytes_sent), a.note.empty() ? "" : "  ·  ", a.note.c_str());
+    ImGui::PopStyleColor();
   }
   // Body.
   if (show_sent_) {
