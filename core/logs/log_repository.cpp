@@ -1,5 +1,8 @@
 #include "core/logs/log_repository.h"
 
+#include "core/crypto/uuid.h"
+#include "core/error.h"
+#include "core/pii/pii_type.h"
 #include "core/store/database.h"
 
 namespace tftsr {
@@ -107,29 +110,117 @@ std::vector<std::string> LogRepository::blobs_of_issue(const std::string& issue_
   return out;
 }
 
-void LogRepository::replace_spans(const std::string& id, const std::vector<PiiSpan>& spans) {
+namespace {
+// Finding ids: one time-ordered prefix per scan and a fixed-width counter, so a scan's ids are
+// unique, sort in text order and cost no random bytes each.
+class SpanIds {
+ public:
+  SpanIds() : id_(uuid_v7()) {
+    id_.resize(23);  // time, counter and some random bits of a UUIDv7
+    id_ += '-';
+    prefix_ = id_.size();
+  }
+  const std::string& next() {
+    static constexpr char kHex[] = "0123456789abcdef";
+    id_.resize(prefix_);
+    int digits = 8;
+    while (digits < 16 && (n_ >> (4 * digits)) != 0) ++digits;
+    for (int i = digits - 1; i >= 0; --i) id_ += kHex[(n_ >> (4 * i)) & 0xF];
+    ++n_;
+    return id_;
+  }
+
+ private:
+  std::string id_;
+  std::size_t prefix_ = 0;
+  std::uint64_t n_ = 0;
+};
+
+// "[Type]" for every type, made once.
+const std::string& default_replacement(pii::PiiType type) {
+  static const auto all = [] {
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < pii::kPiiTypeCount; ++i) {
+      std::string r = "[";  // appended piecewise: GCC 12 at -O3 warns (-Wrestrict) on "[" + s + "]"
+      r += pii::pii_type_name(static_cast<pii::PiiType>(i));
+      r += ']';
+      out.push_back(std::move(r));
+    }
+    return out;
+  }();
+  return all[static_cast<std::size_t>(type)];
+}
+}  // namespace
+
+ScanSummary LogRepository::replace_spans(const std::string& id, const logs::FoundSpans& found,
+                                         const std::vector<Place>& kept) {
   db_.prepare("DELETE FROM pii_spans WHERE log_file_id = ?").bind(1, id).run();
   auto st = db_.prepare(
       "INSERT INTO pii_spans(id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement, action) "
       "VALUES (?,?,?,?,?,?,?,?)");
-  for (const auto& s : spans) {
-    st.bind_static(1, s.id).bind_static(2, id).bind_static(3, s.pii_type).bind(4, s.start_offset)
-        .bind(5, s.end_offset).bind_static(6, s.original_value).bind_static(7, s.replacement)
-        .bind_static(8, s.action);
+  ScanSummary summary;
+  SpanIds ids;
+  auto keep = kept.begin();
+  found.for_each([&](const logs::FoundSpans::Place& p, std::string_view value) {
+    const auto start = static_cast<std::int64_t>(p.start), end = start + static_cast<std::int64_t>(p.length);
+    const std::string_view type = pii::pii_type_name(p.type);
+    while (keep != kept.end() && keep->start < start) ++keep;
+    bool kept_here = false;
+    for (auto k = keep; k != kept.end() && k->start == start && !kept_here; ++k)
+      kept_here = k->end == end && k->type == type;
+    st.bind_static(1, ids.next()).bind_static(2, id).bind_static(3, type).bind(4, start).bind(5, end).bind_static(6, value)
+        .bind_static(7, default_replacement(p.type)).bind_static(8, kept_here ? "keep" : "redact");
     st.run();
     st.reset();
-  }
+    auto& counts = summary.by_type[std::string(type)];
+    ++(kept_here ? counts.keep : counts.redact);
+    ++summary.total;
+  });
+  return summary;
 }
 
-std::vector<PiiSpan> LogRepository::spans(const std::string& id) {
+void LogRepository::for_each_span(const std::string& id, const std::function<void(const PiiSpan&)>& visit) {
   auto st = db_.prepare(
       "SELECT id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement, action FROM pii_spans "
       "WHERE log_file_id = ? ORDER BY start_offset");
   st.bind(1, id);
+  PiiSpan s;
+  while (st.step()) {
+    s = {st.text(0), st.text(1), st.text(2), st.integer(3), st.integer(4), st.text(5), st.text(6), st.text(7)};
+    visit(s);
+  }
+}
+
+std::vector<PiiSpan> LogRepository::spans(const std::string& id) {
   std::vector<PiiSpan> out;
-  while (st.step())
-    out.push_back({st.text(0), st.text(1), st.text(2), st.integer(3), st.integer(4), st.text(5), st.text(6), st.text(7)});
+  for_each_span(id, [&](const PiiSpan& s) { out.push_back(s); });
   return out;
+}
+
+logs::RedactionPlan LogRepository::redaction_plan(const std::string& id) {
+  auto st = db_.prepare(
+      "SELECT pii_type, start_offset, end_offset, replacement, action FROM pii_spans WHERE log_file_id = ? "
+      "ORDER BY start_offset");
+  st.bind(1, id);
+  logs::RedactionPlan plan;
+  while (st.step()) {
+    const std::string type_name = st.text(0);
+    const auto type = pii::pii_type_from_name(type_name);
+    if (!type) throw Error(ErrorKind::Internal, "unknown finding type " + type_name);
+    const std::int64_t start = st.integer(1), end = st.integer(2);
+    if (start < 0 || end < start)
+      throw Error(ErrorKind::Storage, "a stored finding has impossible offsets [" + std::to_string(start) + ", " +
+                                          std::to_string(end) + ")");
+    std::string replacement = st.text(3);
+    std::uint32_t custom = 0;
+    if (replacement != default_replacement(*type)) {
+      plan.custom.push_back(std::move(replacement));
+      custom = static_cast<std::uint32_t>(plan.custom.size());
+    }
+    plan.places.push_back({static_cast<std::uint64_t>(start), static_cast<std::uint64_t>(end), *type,
+                           st.text(4) != "keep", custom});
+  }
+  return plan;
 }
 
 std::vector<LogRepository::Place> LogRepository::kept_places(const std::string& id) {

@@ -1,11 +1,16 @@
 #include <doctest/doctest.h>
 
+#include <map>
 #include <nlohmann/json.hpp>
+#include <set>
 
 #include "core/crypto/sha256.h"
 #include "core/error.h"
+#include "core/pii/redactor.h"
 #include "core/store/database.h"
 #include "core/triage.h"
+#include "core/pii/pii_type.h"
+#include "tests/support/second_connection.h"
 #include "tests/support/temp_dir.h"
 
 using namespace tftsr;
@@ -109,4 +114,83 @@ TEST_CASE("the disabled-types setting reaches detection") {
   f.t->logs().scan(f.log);
   CHECK(f.types().size() == 4);
   CHECK_THROWS_AS(f.t->settings().set(kDisabledPiiTypesSetting, "Ipv4,Bogus"), Error);
+}
+
+TEST_CASE("the scan summary counts what findings() holds, per type and decision, after carried decisions") {
+  Fixture f;
+  ScanSummary first = f.t->logs().scan(f.log);
+  CHECK(first.total == 4);
+  CHECK(first.by_type.at("Email").redact == 2);
+  CHECK(first.by_type.at("Ipv4").redact == 2);
+  CHECK(first.by_type.at("Ipv4").keep == 0);
+  f.t->logs().set_finding_action(f.log, "keep", std::nullopt, std::string("Ipv4"));
+
+  ScanSummary again = f.t->logs().scan(f.log);
+  std::map<std::string, FindingCounts> counted;
+  std::int64_t total = 0;
+  for (const auto& s : f.t->logs().findings(f.log)) {
+    ++(s.action == "keep" ? counted[s.pii_type].keep : counted[s.pii_type].redact);
+    ++total;
+  }
+  CHECK(again.total == total);
+  REQUIRE(again.by_type.size() == counted.size());
+  for (const auto& [type, n] : counted) {
+    CHECK(again.by_type.at(type).redact == n.redact);
+    CHECK(again.by_type.at(type).keep == n.keep);
+  }
+  CHECK(again.by_type.at("Ipv4").keep == 2);
+
+  std::vector<PiiSpan> streamed;
+  f.t->logs().for_each_finding(f.log, [&](const PiiSpan& s) { streamed.push_back(s); });
+  auto read = f.t->logs().findings(f.log);
+  REQUIRE(streamed.size() == read.size());
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    CHECK(streamed[i].id == read[i].id);
+    CHECK(streamed[i].start_offset == read[i].start_offset);
+    CHECK(streamed[i].original_value == read[i].original_value);
+  }
+  std::set<std::string> ids;
+  for (const auto& s : read) ids.insert(s.id);
+  CHECK(ids.size() == read.size());  // ids stay unique across rescans
+  CHECK_THROWS_AS(f.t->logs().for_each_finding("no-such-log", [](const PiiSpan&) {}), Error);
+}
+
+TEST_CASE("a big log with many findings redacts, piece by piece, exactly as a whole-text redaction would") {
+  test::TempDir dir;
+  auto t = Triage::open(dir.path() / "data", "pw");
+  const std::string issue = t->incidents().create({"big", "P3", {}, {}}).id;
+  // More than two pieces of the stored text (StoredTextReader::kPieceSize), two findings on most
+  // lines: pieces and scanned chunks end among findings.
+  std::string text;
+  for (int i = 0; text.size() < (std::size_t{9} << 20) + 777; ++i)
+    text += i % 7 == 0 ? "line " + std::to_string(i) + " nothing here at all\n"
+                       : "mail u" + std::to_string(i) + "@example.org from 10.0." + std::to_string(i % 250) + "." +
+                             std::to_string(i % 199) + "\n";
+  test::write_file(dir / "big.log", text);
+  const std::string log = t->logs().add(issue, dir / "big.log").id;
+  ScanSummary summary = t->logs().scan(log);
+  CHECK(summary.total > 300000);
+  t->logs().set_finding_action(log, "keep", std::nullopt, std::string("Ipv4"));
+  auto spans = t->logs().findings(log);
+  REQUIRE(static_cast<std::int64_t>(spans.size()) == summary.total);
+
+  // A replacement that is not "[Type]" (a row written by another version) is honoured too.
+  {
+    Database raw = test::second_connection(*t, "pw");
+    raw.prepare("UPDATE pii_spans SET replacement = '<mail>' WHERE id = ?").bind(1, spans[1].id).run();
+    spans[1].replacement = "<mail>";
+  }
+  std::vector<pii::Finding> findings;
+  std::vector<bool> flags;
+  for (const auto& s : spans) {
+    CHECK(text.substr(s.start_offset, s.end_offset - s.start_offset) == s.original_value);
+    findings.push_back({*pii::pii_type_from_name(s.pii_type), static_cast<std::size_t>(s.start_offset),
+                        static_cast<std::size_t>(s.end_offset), s.replacement});
+    flags.push_back(s.action != "keep");
+  }
+  const std::string expected = pii::redact(text, findings, flags);
+  RedactionSummary s = t->logs().apply_redactions(log);
+  CHECK(t->logs().text(log, true) == expected);
+  CHECK(s.sha256 == sha256_hex(expected));
+  CHECK(s.redacted.at("Email") + s.kept.at("Ipv4") == summary.total);
 }
