@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <future>
@@ -216,7 +217,8 @@ RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const Log
   logs::StoredTextReader text(content, log, false);
   logs::StreamingRedactor redactor;
   Sha256 hash;
-  std::string piece, out, replacement;
+  std::string piece, out;
+  std::array<std::int64_t, pii::kPiiTypeCount> redacted{}, kept{};
   auto next = plan.places.begin();
   for (bool more = true; more;) {
     progress.throw_if_cancelled();
@@ -224,17 +226,10 @@ RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const Log
     more = text.read(piece);
     const std::uint64_t piece_end = redactor.fed() + piece.size();
     for (; next != plan.places.end() && (next->start < piece_end || !more); ++next) {
-      const std::string_view type = pii::pii_type_name(next->type);
-      if (next->replacement == 0) {
-        replacement = "[";
-        replacement += type;
-        replacement += ']';
-      } else {
-        replacement = plan.custom[next->replacement - 1];
-      }
-      redactor.add({next->type, static_cast<std::size_t>(next->start), static_cast<std::size_t>(next->end), replacement},
+      redactor.add({next->type, static_cast<std::size_t>(next->start), static_cast<std::size_t>(next->end),
+                    plan.replacement_of(*next)},
                    next->redact);
-      ++(next->redact ? summary.redacted : summary.kept)[std::string(type)];
+      ++(next->redact ? redacted : kept)[static_cast<std::size_t>(next->type)];
     }
     out.clear();
     redactor.feed(piece, out);
@@ -244,6 +239,11 @@ RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const Log
   }
   redactor.finish();
   progress.throw_if_cancelled();
+  for (std::size_t t = 0; t < pii::kPiiTypeCount; ++t) {
+    const std::string name(pii::pii_type_name(static_cast<pii::PiiType>(t)));
+    if (redacted[t]) summary.redacted[name] = redacted[t];
+    if (kept[t]) summary.kept[name] = kept[t];
+  }
   summary.size = static_cast<std::int64_t>(writer.size());
   summary.sha256 = hash.finish_hex();
   writer.commit();

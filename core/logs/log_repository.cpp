@@ -111,45 +111,35 @@ std::vector<std::string> LogRepository::blobs_of_issue(const std::string& issue_
 }
 
 namespace {
-// Finding ids: one time-ordered prefix per scan and a fixed-width counter, so a scan's ids are
-// unique, sort in text order and cost no random bytes each.
+// Finding ids: UUIDv7s made the way RFC 9562 allows for many in a row (a fixed time and a
+// counter in the random part, started at a random value), so a scan's ids are unique, sort in
+// text order and cost no random bytes each.
 class SpanIds {
  public:
   SpanIds() : id_(uuid_v7()) {
-    id_.resize(23);  // time, counter and some random bits of a UUIDv7
-    id_ += '-';
-    prefix_ = id_.size();
+    for (int i = 0; i < 16; ++i) counter_ = counter_ << 4 | hex_value(id_[i < 4 ? 19 + i : 20 + i]);
+    counter_ &= (std::uint64_t{1} << 60) - 1;  // room to count up without touching the variant bits
+    id_.resize(19);                            // "tttttttt-tttt-7ccc-"
   }
   const std::string& next() {
     static constexpr char kHex[] = "0123456789abcdef";
-    id_.resize(prefix_);
-    int digits = 8;
-    while (digits < 16 && (n_ >> (4 * digits)) != 0) ++digits;
-    for (int i = digits - 1; i >= 0; --i) id_ += kHex[(n_ >> (4 * i)) & 0xF];
-    ++n_;
+    const std::uint64_t v = counter_++ | (std::uint64_t{2} << 62);  // variant 10
+    id_.resize(19);
+    for (int i = 15; i >= 0; --i) {
+      id_ += kHex[(v >> (4 * i)) & 0xF];
+      if (i == 12) id_ += '-';
+    }
     return id_;
   }
 
  private:
+  static std::uint64_t hex_value(char c) {
+    return static_cast<std::uint64_t>(c <= '9' ? c - '0' : c - 'a' + 10);
+  }
   std::string id_;
-  std::size_t prefix_ = 0;
-  std::uint64_t n_ = 0;
+  std::uint64_t counter_ = 0;
 };
 
-// "[Type]" for every type, made once.
-const std::string& default_replacement(pii::PiiType type) {
-  static const auto all = [] {
-    std::vector<std::string> out;
-    for (std::size_t i = 0; i < pii::kPiiTypeCount; ++i) {
-      std::string r = "[";  // appended piecewise: GCC 12 at -O3 warns (-Wrestrict) on "[" + s + "]"
-      r += pii::pii_type_name(static_cast<pii::PiiType>(i));
-      r += ']';
-      out.push_back(std::move(r));
-    }
-    return out;
-  }();
-  return all[static_cast<std::size_t>(type)];
-}
 }  // namespace
 
 ScanSummary LogRepository::replace_spans(const std::string& id, const logs::FoundSpans& found,
@@ -169,7 +159,7 @@ ScanSummary LogRepository::replace_spans(const std::string& id, const logs::Foun
     for (auto k = keep; k != kept.end() && k->start == start && !kept_here; ++k)
       kept_here = k->end == end && k->type == type;
     st.bind_static(1, ids.next()).bind_static(2, id).bind_static(3, type).bind(4, start).bind(5, end).bind_static(6, value)
-        .bind_static(7, default_replacement(p.type)).bind_static(8, kept_here ? "keep" : "redact");
+        .bind_static(7, logs::default_replacement(p.type)).bind_static(8, kept_here ? "keep" : "redact");
     st.run();
     st.reset();
     auto& counts = summary.by_type[std::string(type)];
@@ -203,6 +193,12 @@ logs::RedactionPlan LogRepository::redaction_plan(const std::string& id) {
       "ORDER BY start_offset");
   st.bind(1, id);
   logs::RedactionPlan plan;
+  // Sized once: growing by doubling would briefly hold one and a half times the plan.
+  {
+    auto count = db_.prepare("SELECT count(*) FROM pii_spans WHERE log_file_id = ?");
+    count.bind(1, id);
+    if (count.step()) plan.places.reserve(static_cast<std::size_t>(count.integer(0)));
+  }
   while (st.step()) {
     const std::string type_name = st.text(0);
     const auto type = pii::pii_type_from_name(type_name);
@@ -213,7 +209,7 @@ logs::RedactionPlan LogRepository::redaction_plan(const std::string& id) {
                                           std::to_string(end) + ")");
     std::string replacement = st.text(3);
     std::uint32_t custom = 0;
-    if (replacement != default_replacement(*type)) {
+    if (replacement != logs::default_replacement(*type)) {
       plan.custom.push_back(std::move(replacement));
       custom = static_cast<std::uint32_t>(plan.custom.size());
     }

@@ -19,6 +19,11 @@ struct RedactionPlan {
   };
   std::vector<Place> places;  // sorted by start
   std::vector<std::string> custom;
+
+  const std::string& replacement_of(const Place& p) const;
 };
+
+// "[Type]": what the detector puts in place of a finding, made once per type.
+const std::string& default_replacement(pii::PiiType type);
 
 }  // namespace tftsr::logs

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 
 #include "core/crypto/sha256.h"
@@ -9,6 +10,7 @@
 #include "core/pii/redactor.h"
 #include "core/store/database.h"
 #include "core/triage.h"
+#include "core/pii/detector.h"
 #include "core/pii/pii_type.h"
 #include "tests/support/second_connection.h"
 #include "tests/support/temp_dir.h"
@@ -150,8 +152,13 @@ TEST_CASE("the scan summary counts what findings() holds, per type and decision,
     CHECK(streamed[i].original_value == read[i].original_value);
   }
   std::set<std::string> ids;
-  for (const auto& s : read) ids.insert(s.id);
-  CHECK(ids.size() == read.size());  // ids stay unique across rescans
+  const std::regex uuid_v7("[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}");
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    ids.insert(read[i].id);
+    CHECK(std::regex_match(read[i].id, uuid_v7));
+    if (i > 0) CHECK(read[i - 1].id < read[i].id);  // in text order
+  }
+  CHECK(ids.size() == read.size());
   CHECK_THROWS_AS(f.t->logs().for_each_finding("no-such-log", [](const PiiSpan&) {}), Error);
 }
 
@@ -173,6 +180,16 @@ TEST_CASE("a big log with many findings redacts, piece by piece, exactly as a wh
   t->logs().set_finding_action(log, "keep", std::nullopt, std::string("Ipv4"));
   auto spans = t->logs().findings(log);
   REQUIRE(static_cast<std::int64_t>(spans.size()) == summary.total);
+  {  // the stored findings are those of one scan of the whole text
+    const auto whole = pii::PiiDetector().scan(text);
+    REQUIRE(whole.size() == spans.size());
+    bool same = true;
+    for (std::size_t i = 0; i < whole.size(); ++i)
+      same = same && static_cast<std::int64_t>(whole[i].start) == spans[i].start_offset &&
+             static_cast<std::int64_t>(whole[i].end) == spans[i].end_offset &&
+             pii::pii_type_name(whole[i].type) == spans[i].pii_type && whole[i].replacement == spans[i].replacement;
+    CHECK(same);
+  }
 
   // A replacement that is not "[Type]" (a row written by another version) is honoured too.
   {
