@@ -56,6 +56,10 @@ class LogRepository {
   void forget_original_values(const std::string& id);
 
  private:
+  // Runs `sql` (parameters: log id, first start_offset, end start_offset) over the log's findings
+  // a bounded number at a time.
+  void in_batches(const std::string& id, const char* sql);
+
   Database& db_;
 };
 
