@@ -21,13 +21,29 @@ void print_logs(const std::vector<LogFile>& logs, bool json) {
   print_table({"LOG ID", "FILE", "BYTES", "LINES", "ENCODING", "SCANNED", "REDACTED"}, rows);
 }
 
-void print_findings_summary(const std::vector<PiiSpan>& spans) {
-  std::map<std::string, std::pair<int, int>> per_type;  // redact, keep
-  for (const auto& s : spans) ++(s.action == "keep" ? per_type[s.pii_type].second : per_type[s.pii_type].first);
+void print_findings_summary(const ScanSummary& summary) {
   std::vector<std::vector<std::string>> rows;
-  for (const auto& [type, n] : per_type) rows.push_back({type, std::to_string(n.first), std::to_string(n.second)});
+  for (const auto& [type, n] : summary.by_type)
+    rows.push_back({type, std::to_string(n.redact), std::to_string(n.keep)});
   print_table({"TYPE", "REDACT", "KEEP"}, rows);
-  std::cout << spans.size() << " findings\n";
+  std::cout << summary.total << " findings\n";
+}
+
+// The findings as one JSON array, written one at a time: a big log has millions of them.
+void print_findings_json(Triage& store, const std::string& log_id) {
+  std::string out = "[";
+  bool first = true;
+  store.logs().for_each_finding(log_id, [&](const PiiSpan& s) {
+    out += first ? "\n" : ",\n";
+    first = false;
+    out += nlohmann::json(s).dump();
+    if (out.size() > (1 << 16)) {
+      std::cout << out;
+      out.clear();
+    }
+  });
+  out += first ? "]\n" : "\n]\n";
+  std::cout << out;
 }
 
 // The bar lives as long as the Progress (a temporary for the call): it erases itself after.
@@ -79,9 +95,10 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id] {
       ctx.action = [&ctx, id] {
-        auto spans = open_store(ctx.options)->logs().scan(*id, stderr_progress(!ctx.options.json && isatty(2)));
-        if (ctx.options.json) print_json(spans);
-        else print_findings_summary(spans);
+        auto store = open_store(ctx.options);
+        ScanSummary summary = store->logs().scan(*id, stderr_progress(!ctx.options.json && isatty(2)));
+        if (ctx.options.json) print_findings_json(*store, *id);
+        else print_findings_summary(summary);
         return kOk;
       };
     });
@@ -93,11 +110,12 @@ void register_log_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id] {
       ctx.action = [&ctx, id] {
-        auto spans = open_store(ctx.options)->logs().findings(*id);
+        auto store = open_store(ctx.options);
         if (ctx.options.json) {
-          print_json(spans);
+          print_findings_json(*store, *id);
           return kOk;
         }
+        auto spans = store->logs().findings(*id);
         std::vector<std::vector<std::string>> rows;
         for (const auto& s : spans)
           rows.push_back({s.id, s.pii_type, std::to_string(s.start_offset) + "-" + std::to_string(s.end_offset),

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <cstring>
 #include <future>
@@ -170,77 +171,66 @@ std::string read_log_text(const EncryptedFileStore& content, const LogFile& log,
   return reader.read(static_cast<std::uint64_t>(offset), static_cast<std::uint64_t>(length));
 }
 
-std::vector<PiiSpan> detect_log_spans(const EncryptedFileStore& content, const LogFile& log,
-                                      const pii::PiiDetector& detector, const Progress& progress) {
+logs::FoundSpans detect_log_spans(const EncryptedFileStore& content, const LogFile& log,
+                                  const pii::PiiDetector& detector, const Progress& progress) {
   progress.update(0.0, "scanning");
   logs::StoredTextReader text(content, log, false);
-  std::vector<PiiSpan> spans;
+  logs::FoundSpans found;
   logs::scan_text_stream(
       detector,
       [&](std::string& out) {
         progress.throw_if_cancelled();
         const bool more = text.read(out);
-        progress.update(0.95 * text.fraction(), "scanning");
+        progress.update(0.9 * text.fraction(), "scanning");
         return more;
       },
       [&](logs::ScannedChunk& scanned) {
-        for (const auto& f : scanned.findings) {
-          PiiSpan s;
-          s.id = uuid_v7();
-          s.log_file_id = log.id;
-          s.pii_type = std::string(pii::pii_type_name(f.type));
-          s.start_offset = static_cast<std::int64_t>(f.start);
-          s.end_offset = static_cast<std::int64_t>(f.end);
-          s.original_value = scanned.chunk.text.substr(f.start - scanned.chunk.offset, f.end - f.start);
-          s.replacement = f.replacement;
-          spans.push_back(std::move(s));
-        }
+        const std::string_view chunk = scanned.chunk.text;
+        for (const auto& f : scanned.findings)
+          found.add(f, chunk.substr(f.start - scanned.chunk.offset, f.end - f.start));
       });
   progress.throw_if_cancelled();
-  progress.update(0.95, "storing findings");
-  return spans;
+  progress.update(0.9, "storing findings");
+  return found;
 }
 
-void record_spans(Database& db, const std::string& log_id, std::vector<PiiSpan>& spans) {
-  // Only "keep" differs from what a new finding gets: carry those decisions over.
+ScanSummary record_spans(Database& db, const std::string& log_id, const logs::FoundSpans& found) {
   LogRepository repo(db);
-  for (const auto& place : repo.kept_places(log_id)) {
-    auto it = std::lower_bound(spans.begin(), spans.end(), place.start,
-                               [](const PiiSpan& s, std::int64_t start) { return s.start_offset < start; });
-    for (; it != spans.end() && it->start_offset == place.start; ++it)
-      if (it->end_offset == place.end && it->pii_type == place.type) it->action = "keep";
-  }
   Transaction tx(db);
-  repo.replace_spans(log_id, spans);
+  // Only "keep" differs from what a new finding gets: carry those decisions over.
+  ScanSummary summary = repo.replace_spans(log_id, found, repo.kept_places(log_id));
   repo.set_scanned(log_id, utc_now_text());
   tx.commit();
+  return summary;
 }
 
 RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const LogFile& log,
-                                    const std::vector<PiiSpan>& spans, const Progress& progress) {
+                                    const logs::RedactionPlan& plan, const Progress& progress) {
   if (!log.scanned_at)
     throw Error(ErrorKind::InvalidInput, "log " + log.file_name + " has not been scanned yet: scan it before redacting");
   RedactionSummary summary;
-  logs::StreamingRedactor redactor;
-  for (const auto& s : spans) {
-    auto type = pii::pii_type_from_name(s.pii_type);
-    if (!type) throw Error(ErrorKind::Internal, "unknown finding type " + s.pii_type);
-    const bool redact = s.action != "keep";
-    redactor.add({*type, static_cast<std::size_t>(s.start_offset), static_cast<std::size_t>(s.end_offset), s.replacement},
-                 redact);
-    ++(redact ? summary.redacted : summary.kept)[s.pii_type];
-  }
-  // The redacted text is never whole in memory: it is sealed and hashed as it is made.
+  // The redacted text is never whole in memory: it is sealed and hashed as it is made, and the
+  // redactor only holds the findings of the piece at hand.
   check_disk_space(content.dir(), log.text_size, log.file_name);
   summary.blob = blob_name(log.id, "redacted");
   auto writer = content.create(summary.blob);
   logs::StoredTextReader text(content, log, false);
+  logs::StreamingRedactor redactor;
   Sha256 hash;
   std::string piece, out;
+  std::array<std::int64_t, pii::kPiiTypeCount> redacted{}, kept{};
+  auto next = plan.places.begin();
   for (bool more = true; more;) {
     progress.throw_if_cancelled();
     piece.clear();
     more = text.read(piece);
+    const std::uint64_t piece_end = redactor.fed() + piece.size();
+    for (; next != plan.places.end() && (next->start < piece_end || !more); ++next) {
+      redactor.add({next->type, static_cast<std::size_t>(next->start), static_cast<std::size_t>(next->end),
+                    plan.replacement_of(*next)},
+                   next->redact);
+      ++(next->redact ? redacted : kept)[static_cast<std::size_t>(next->type)];
+    }
     out.clear();
     redactor.feed(piece, out);
     hash.update(out);
@@ -249,6 +239,11 @@ RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const Log
   }
   redactor.finish();
   progress.throw_if_cancelled();
+  for (std::size_t t = 0; t < pii::kPiiTypeCount; ++t) {
+    const std::string name(pii::pii_type_name(static_cast<pii::PiiType>(t)));
+    if (redacted[t]) summary.redacted[name] = redacted[t];
+    if (kept[t]) summary.kept[name] = kept[t];
+  }
   summary.size = static_cast<std::int64_t>(writer.size());
   summary.sha256 = hash.finish_hex();
   writer.commit();

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "core/logs/found_spans.h"
+#include "core/logs/redaction_plan.h"
 #include "core/progress.h"
 #include "core/store/encrypted_file_store.h"
 #include "core/model/log_file.h"
@@ -38,15 +40,15 @@ std::string read_log_text(const EncryptedFileStore& content, const LogFile& log,
                           std::int64_t length);
 
 // Finds PII in the stored original text. Pure: nothing is written.
-std::vector<PiiSpan> detect_log_spans(const EncryptedFileStore& content, const LogFile& log,
-                                      const pii::PiiDetector& detector, const Progress& progress = {});
+logs::FoundSpans detect_log_spans(const EncryptedFileStore& content, const LogFile& log,
+                                  const pii::PiiDetector& detector, const Progress& progress = {});
 // Replaces the log's findings with new ones; a finding at the same place with the same type keeps
-// the decision it had.
-void record_spans(Database& db, const std::string& log_id, std::vector<PiiSpan>& spans);
+// the decision it had. Returns the counts.
+ScanSummary record_spans(Database& db, const std::string& log_id, const logs::FoundSpans& found);
 
 // Builds the redacted text from the findings and their decisions and seals it into a new file.
 RedactionSummary seal_redacted_text(const EncryptedFileStore& content, const LogFile& log,
-                                    const std::vector<PiiSpan>& spans, const Progress& progress = {});
+                                    const logs::RedactionPlan& plan, const Progress& progress = {});
 // Points the log at its new redacted text, marks it redacted and forgets the findings' values.
 void record_redaction(Database& db, const std::string& log_id, const RedactionSummary& summary);
 

@@ -80,7 +80,7 @@ std::string LogService::text_range(const std::string& log_id, bool redacted, std
   return read_log_text(ctx_.content, l, redacted, offset, length);
 }
 
-std::vector<PiiSpan> LogService::scan(const std::string& log_id, const Progress& progress) {
+ScanSummary LogService::scan(const std::string& log_id, const Progress& progress) {
   LogFile l;
   std::shared_ptr<const pii::PiiDetector> d;
   {
@@ -90,21 +90,28 @@ std::vector<PiiSpan> LogService::scan(const std::string& log_id, const Progress&
         pii::parse_type_list(SettingsRepository(ctx_.db).get(kDisabledPiiTypesSetting).value_or("")));
   }
   // Reading and scanning touch no database: the store stays usable meanwhile.
-  auto spans = detect_log_spans(ctx_.content, l, *d, progress);
+  const logs::FoundSpans found = detect_log_spans(ctx_.content, l, *d, progress);
   ServiceLock lock(ctx_.mutex);
   Transaction tx(ctx_.db);  // the findings and their timeline event land together
   require_log(ctx_.db, log_id);
-  record_spans(ctx_.db, log_id, spans);
+  ScanSummary summary = record_spans(ctx_.db, log_id, found);
   ctx_.journal.event(l.issue_id, "log_scanned",
-                     "Scanned " + l.file_name + ": " + std::to_string(spans.size()) + " findings");
+                     "Scanned " + l.file_name + ": " + std::to_string(summary.total) + " findings");
   tx.commit();
-  return spans;
+  progress.update(1.0, "scanned");
+  return summary;
 }
 
 std::vector<PiiSpan> LogService::findings(const std::string& log_id) {
   ServiceLock lock(ctx_.mutex);
   require_log(ctx_.db, log_id);
   return LogRepository(ctx_.db).spans(log_id);
+}
+
+void LogService::for_each_finding(const std::string& log_id, const std::function<void(const PiiSpan&)>& visit) {
+  ServiceLock lock(ctx_.mutex);
+  require_log(ctx_.db, log_id);
+  LogRepository(ctx_.db).for_each_span(log_id, visit);
 }
 
 std::int64_t LogService::set_finding_action(const std::string& log_id, const std::string& action,
@@ -126,14 +133,15 @@ std::int64_t LogService::set_finding_action(const std::string& log_id, const std
 
 RedactionSummary LogService::apply_redactions(const std::string& log_id, const Progress& progress) {
   LogFile l;
-  std::vector<PiiSpan> spans;
+  logs::RedactionPlan plan;
   {
     ServiceLock lock(ctx_.mutex);
     l = require_log(ctx_.db, log_id);
-    spans = LogRepository(ctx_.db).spans(log_id);
+    plan = LogRepository(ctx_.db).redaction_plan(log_id);
   }
   // Building and sealing the redacted text touches no database: the store stays usable.
-  RedactionSummary s = seal_redacted_text(ctx_.content, l, spans, progress);
+  RedactionSummary s = seal_redacted_text(ctx_.content, l, plan, progress);
+  plan = {};
   try {
     ServiceLock lock(ctx_.mutex);
     Transaction tx(ctx_.db);

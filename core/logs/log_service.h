@@ -4,6 +4,7 @@
 // the store stays usable meanwhile (the heavy parts run without the lock).
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -26,8 +27,12 @@ class LogService {
   std::string text(const std::string& log_id, bool redacted);
   std::string text_range(const std::string& log_id, bool redacted, std::int64_t offset, std::int64_t length);
   // Detects PII and secrets with the types enabled in the settings; replaces earlier findings.
-  std::vector<PiiSpan> scan(const std::string& log_id, const Progress& progress = {});
+  // Returns the counts: the findings themselves are read with findings() or for_each_finding().
+  ScanSummary scan(const std::string& log_id, const Progress& progress = {});
   std::vector<PiiSpan> findings(const std::string& log_id);
+  // The findings in text order, one at a time, for callers that must not hold millions at once.
+  // The store is locked meanwhile: `visit` must not call back into the store.
+  void for_each_finding(const std::string& log_id, const std::function<void(const PiiSpan&)>& visit);
   // Marks findings "redact" or "keep": one (span_id), every one of a type, or every occurrence of
   // a value. Returns how many findings changed.
   std::int64_t set_finding_action(const std::string& log_id, const std::string& action,

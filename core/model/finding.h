@@ -1,6 +1,7 @@
 #pragma once
 // A value the PII detector found in an imported log, and the reviewer's decision on it.
 #include <cstdint>
+#include <map>
 #include <string>
 
 namespace tftsr {
@@ -15,6 +16,17 @@ struct PiiSpan {
   std::string original_value;  // cleared once redactions are applied
   std::string replacement;
   std::string action = "redact";  // or "keep"
+};
+
+// What a scan found, without the findings themselves (a big log has millions: read them with
+// LogService::findings() or for_each_finding()).
+struct FindingCounts {
+  std::int64_t redact = 0;
+  std::int64_t keep = 0;
+};
+struct ScanSummary {
+  std::int64_t total = 0;
+  std::map<std::string, FindingCounts> by_type;  // by type name, with the decisions they have
 };
 
 }  // namespace tftsr

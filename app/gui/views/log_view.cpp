@@ -548,7 +548,8 @@ void LogView::run_scan(AppState& state) {
   jobs_.track(state.pool, state.pool.submit(
       "Scanning " + log_->file_name,
       [triage, show, &state, id = log_id_](JobContext& ctx) -> WorkerPool::Apply {
-        auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().scan(id, progress_of(ctx)));
+        triage->logs().scan(id, progress_of(ctx));
+        auto found = std::make_shared<std::vector<PiiSpan>>(triage->logs().findings(id));
         auto log = std::make_shared<LogFile>(triage->logs().get(id));
         return [show, found, log, &state]() mutable {
           const std::size_t n = found->size();

@@ -134,7 +134,7 @@ int main(int argc, char** argv) {
   std::printf("  import             %8.0f ms  (%.0f MiB/s)\n", ms_since(t), static_cast<double>(mib) / (ms_since(t) / 1000.0));
   std::filesystem::remove(dir / "big.log");
   t = Clock::now();
-  std::printf("  scan               %8.0f ms  (%zu findings)\n", ms_since(t), b.state.triage->logs().scan(log.id).size());
+  std::printf("  scan               %8.0f ms  (%zu findings)\n", ms_since(t), static_cast<std::size_t>(b.state.triage->logs().scan(log.id).total));
   const double rss_before = resident_mib();
 
   // Open the view: the first screen must come while the index is still being built.

@@ -29,13 +29,17 @@ constexpr std::array<std::string_view, 6> kClasses = {
 constexpr std::array<std::string_view, 5> kPaths = {"/api/v1/orders", "/api/v1/users/me", "/healthz",
                                                      "/static/app.js", "/api/v2/search?q=printer"};
 
-void append_clean_line(std::string& out, Random& r, unsigned line) {
+void append_clean_line(std::string& out, Random& r, unsigned line, bool host_fields) {
   char buf[512];
   const unsigned h = line / 3600 % 24, m = line / 60 % 60, s = line % 60, ms = r.below(1000);
   switch (r.below(10)) {
     case 0:
-      std::snprintf(buf, sizeof buf, "Mar  1 %02u:%02u:%02u web-%02u systemd[1]: Started nginx.service - A high performance web server (pid %u).\n",
-                    h, m, s, r.below(20), r.below(60000));
+      if (host_fields)
+        std::snprintf(buf, sizeof buf, "Mar  1 %02u:%02u:%02u web-%02u systemd[1]: Started nginx.service - A high performance web server (pid %u).\n",
+                      h, m, s, r.below(20), r.below(60000));
+      else
+        std::snprintf(buf, sizeof buf, "2024-03-01 %02u:%02u:%02u.%02u systemd[1]: Started nginx.service - A high performance web server (pid %u).\n",
+                      h, m, s, r.below(20), r.below(60000));
       break;
     case 1:
       std::snprintf(buf, sizeof buf, "2024-03-01T%02u:%02u:%02u.%03uZ %s [worker-%u] %s - request %08x-%04x-4%03x-a%03x-%012x completed in %u ms\n",
@@ -62,8 +66,12 @@ void append_clean_line(std::string& out, Random& r, unsigned line) {
                     h, m, s, ms, r.below(5), r.below(60), r.below(1000));
       break;
     case 7:
-      std::snprintf(buf, sizeof buf, "Mar 01 %02u:%02u:%02u node-%u kernel: [%u.%06u] EXT4-fs (sda%u): mounted filesystem with ordered data mode. Opts: (null)\n",
-                    h, m, s, r.below(9), r.below(90000), r.below(1000000), r.below(4));
+      if (host_fields)
+        std::snprintf(buf, sizeof buf, "Mar 01 %02u:%02u:%02u node-%u kernel: [%u.%06u] EXT4-fs (sda%u): mounted filesystem with ordered data mode. Opts: (null)\n",
+                      h, m, s, r.below(9), r.below(90000), r.below(1000000), r.below(4));
+      else
+        std::snprintf(buf, sizeof buf, "2024-03-01 %02u:%02u:%02u.%u kernel: [%u.%06u] EXT4-fs (sda%u): mounted filesystem with ordered data mode. Opts: (null)\n",
+                      h, m, s, r.below(9), r.below(90000), r.below(1000000), r.below(4));
       break;
     case 8:
       std::snprintf(buf, sizeof buf, "%u/%u/2024 %u:%02u:%02u PM Information Service Control Manager 7036 The Windows Update service entered the running state. RecordId %u\n",
@@ -117,7 +125,7 @@ void append_line_with_finding(std::string& out, Random& r, unsigned line) {
 
 }  // namespace
 
-std::string generate_mixed_log(std::size_t target_bytes, unsigned seed) {
+std::string generate_mixed_log(std::size_t target_bytes, unsigned seed, bool host_fields) {
   Random r(seed);
   std::string out;
   out.reserve(target_bytes + 1024);
@@ -125,7 +133,7 @@ std::string generate_mixed_log(std::size_t target_bytes, unsigned seed) {
     if (r.below(100) < 3) {
       append_line_with_finding(out, r, line);
     } else {
-      append_clean_line(out, r, line);
+      append_clean_line(out, r, line, host_fields);
     }
   }
   return out;
