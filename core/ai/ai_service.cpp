@@ -231,18 +231,18 @@ struct AiService::Impl {
         // The store forgets the values once redactions are applied; a kept one is read back from
         // the redacted text, where it stands shifted by the replacements before it.
         std::int64_t shift = 0;
-        for (const auto& f : deps.logs.findings(log.id)) {
+        deps.logs.for_each_finding(log.id, [&](const PiiSpan& f) {
           const std::int64_t length = f.end_offset - f.start_offset;
           if (f.action != "keep") {
             shift += static_cast<std::int64_t>(f.replacement.size()) - length;
-            continue;
+            return;
           }
           // Only the kept values that are in what is sent matter.
           const std::int64_t at = f.start_offset + shift;
           for (const auto& piece : send.excerpt.pieces)
             if (at >= piece.offset && at + length <= piece.offset + static_cast<std::int64_t>(piece.text.size()))
               x.keeps.insert(piece.text.substr(static_cast<std::size_t>(at - piece.offset), static_cast<std::size_t>(length)));
-        }
+        });
       }
       input.logs.push_back(std::move(send));
     }
