@@ -44,7 +44,7 @@ struct AiCli {
 
 }  // namespace
 
-TEST_CASE("cli: provider add reads the key from a file or the environment, never prints it; list masks it") {
+TEST_CASE("cli: provider add reads the key from a file or the environment, never prints it — list masks it") {
   AiCli a({stream_of("ok")});
   const json list = a.cli.run_json({"ai", "provider", "list"});
   REQUIRE(list.size() == 1);
@@ -88,7 +88,7 @@ TEST_CASE("cli: bad provider input gets a specific message and exit code 2") {
   CHECK(cli.run_json({"ai", "provider", "list"}).empty());  // nothing half-stored
 }
 
-TEST_CASE("cli: chat streams the reply; --json reports hash, why level and masked counts; history lists it") {
+TEST_CASE("cli: chat streams the reply — --json reports hash, why level and masked counts — history lists it") {
   AiCli a({stream_of("Ask [Email_1] for the SMTP log.\n\n```json\n{\"why_level\": 1, \"why_question\": \"Why?\", "
                      "\"answer\": \"Relay down.\", \"root_cause\": null}\n```"),
            stream_of("Second.")});

@@ -201,7 +201,7 @@ TEST_CASE("Esc stops a reply too") {
   CHECK(chat.messages()[1].cut_off);
 }
 
-TEST_CASE("a reply ending with a 5-Whys block moves the progress to the next why; the user can move it back") {
+TEST_CASE("a reply ending with a 5-Whys block moves the progress to the next why — the user can move it back") {
   LoopbackHttpServer server(
       {reply({delta("The queue consumer stopped.\n\n"),
               delta("```json\n{\"why_level\":1,\"why_question\":\"Why?\",\"answer\":\"Because.\",\"root_cause\":null}\n```\n")})});
@@ -283,7 +283,7 @@ TEST_CASE("the provider form shows the service's validation message and keeps wh
   CHECK(f.ui->has("ai.form.save"));  // the form stays open with the input
 }
 
-TEST_CASE("Test connection reports inline; delete asks first") {
+TEST_CASE("Test connection reports inline — delete asks first") {
   LoopbackHttpServer server({ScriptedReply::json(
       200, R"({"object":"chat.completion","model":"gpt-test","choices":[{"index":0,"message":{"role":"assistant","content":"OK"},"finish_reason":"stop"}]})")});
   UiFixture f;
@@ -316,4 +316,68 @@ TEST_CASE("the command opens the chat of the selected incident") {
   f.shell->run(Command::ChatWithAi);
   f.ui->frame(2);
   CHECK(f.shell->find_view<ChatView>(incident.id) != nullptr);
+}
+
+TEST_CASE("a log attached from the chat goes out masked — Regenerate replaces the reply") {
+  LoopbackHttpServer server({reply({delta("First look.")}), reply({delta("Second look.")})});
+  UiFixture f;
+  f.wait_unlocked();
+  auto incident = seed(f, "Deploy failed");
+  add_provider(f, server);
+  const auto log_path = f.dir / "deploy.log";
+  tftsr::test::write_file(log_path, "10:00 start\n10:01 ERROR push refused for ci@corp.example\n");
+  f.shell->state().triage->logs().add(incident.id, log_path);
+  f.shell->state().changed();
+  ChatView& chat = open_chat(f, incident);
+
+  f.ui->click("chat.attach");
+  REQUIRE(f.ui->has("chat.attach_log:deploy.log"));
+  f.ui->click("chat.attach_log:deploy.log");
+  f.ui->press(GLFW_KEY_ESCAPE);  // closes the popup
+  type_message(f, "What failed?");
+  REQUIRE(f.ui->frames_until([&] { return !chat.previewing() && chat.preview_line() == "1 finding will be masked"; }));
+  f.ui->click("chat.send");
+  REQUIRE(f.ui->frames_until([&] { return !chat.streaming(); }, 15000));
+  REQUIRE(server.requests().size() == 1);
+  CHECK(server.requests()[0].body.find("push refused for [Email_1]") != std::string::npos);
+  CHECK(server.requests()[0].body.find("ci@corp.example") == std::string::npos);
+  REQUIRE(chat.messages().size() == 2);
+  REQUIRE(chat.messages()[0].attachments.size() == 1);
+  CHECK(chat.messages()[0].attachments[0].name == "deploy.log");
+
+  REQUIRE(f.ui->has("chat.regenerate"));
+  f.ui->click("chat.regenerate");
+  REQUIRE(f.ui->frames_until([&] { return !chat.streaming() && chat.messages().size() == 2 &&
+                                          chat.messages()[1].text == "Second look."; }, 15000));
+  CHECK(server.requests().size() == 2);
+}
+
+TEST_CASE("Analyze logs shows summary, severity and the first why, and offers to start the 5 Whys with it") {
+  const std::string block =
+      "```json\n{\"summary\":\"The registry refused the push.\",\"key_findings\":[\"403 from the registry\"],"
+      "\"severity\":\"high\",\"why_level\":1,\"why_question\":\"Why did the registry refuse the push?\","
+      "\"answer\":null,\"root_cause\":null}\n```\n";
+  LoopbackHttpServer server({reply({delta("Looked at it.\n\n"), delta(block)})});
+  UiFixture f;
+  f.wait_unlocked();
+  auto incident = seed(f, "Deploy failed");
+  add_provider(f, server);
+  const auto log_path = f.dir / "deploy.log";
+  tftsr::test::write_file(log_path, "10:01 ERROR push refused: 403\n");
+  f.shell->state().triage->logs().add(incident.id, log_path);
+  f.shell->state().changed();
+  ChatView& chat = open_chat(f, incident);
+
+  f.ui->click("chat.analyze");
+  REQUIRE(f.ui->has("chat.analyze_log:deploy.log"));
+  f.ui->click("chat.analyze_log:deploy.log");
+  f.ui->click("chat.analyze_run");
+  REQUIRE(f.ui->frames_until([&] { return chat.analysis().has_value(); }, 15000));
+  CHECK(chat.analysis()->severity == "P2");
+  CHECK(chat.analysis()->summary == "The registry refused the push.");
+  CHECK(chat.analysis()->first_why == "Why did the registry refuse the push?");
+  f.ui->frame(2);
+  REQUIRE(f.ui->has("chat.start_whys"));
+  f.ui->click("chat.start_whys");
+  CHECK(chat.why().level == 1);
 }

@@ -26,7 +26,7 @@ TEST_CASE("headings, paragraphs and inline styles become blocks of styled spans"
   CHECK(markdown_plain_text(doc).find("https://x.example") == std::string::npos);  // links show their text
 }
 
-TEST_CASE("lists keep their markers and nesting; loose items are one block each") {
+TEST_CASE("lists keep their markers and nesting — loose items are one block each") {
   auto doc = parse_markdown("1. first\n2. second\n   - inner\n\n- a\n\n- b\n");
   std::vector<std::string> markers;
   std::vector<int> levels;
@@ -37,7 +37,7 @@ TEST_CASE("lists keep their markers and nesting; loose items are one block each"
   CHECK(doc.blocks.size() == 5);  // the loose items' paragraphs joined their items
 }
 
-TEST_CASE("fenced code keeps its text and language; tables keep rows and cells") {
+TEST_CASE("fenced code keeps its text and language — tables keep rows and cells") {
   auto doc = parse_markdown("```bash\nulimit -n\necho **not bold**\n```\n\n| Host | State |\n|---|---|\n| db1 | **down** |\n");
   REQUIRE(doc.blocks.size() == 2);
   CHECK(doc.blocks[0].kind == Kind::Code);

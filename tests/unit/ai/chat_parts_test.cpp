@@ -27,7 +27,7 @@ std::vector<net::ClearedPart> as_cleared(const ChatParts& parts) {
 }
 }  // namespace
 
-TEST_CASE("chat parts: system, history, message and log pieces in order; assembled into alternating turns") {
+TEST_CASE("chat parts: system, history, message and log pieces in order — assembled into alternating turns") {
   ChatInput in;
   in.system_prompt = "SYS";
   in.history = {message("user", "q1"), message("assistant", "a1"), message("user", "q2 unanswered")};
@@ -102,7 +102,7 @@ TEST_CASE("log budget: what the system prompt and message leave, a quarter kept 
   CHECK(budget_for_logs(100, 100, 100, true) == 0);
 }
 
-TEST_CASE("excerpt: whole when it fits; else error lines with context, in order, within the budget") {
+TEST_CASE("excerpt: whole when it fits — else error lines with context, in order, within the budget") {
   CHECK(select_excerpt("a\nb\n", 100).whole);
   CHECK(select_excerpt("a\nb\n", 100).note == "all 2 lines");
   std::string text;
@@ -120,7 +120,7 @@ TEST_CASE("excerpt: whole when it fits; else error lines with context, in order,
   CHECK(tight.note.find("cut at the context budget") != std::string::npos);
 }
 
-TEST_CASE("excerpt: a log without error lines sends its last lines; nothing when the budget is zero") {
+TEST_CASE("excerpt: a log without error lines sends its last lines — nothing when the budget is zero") {
   std::string text;
   for (int i = 0; i < 100; ++i) text += "line " + std::to_string(i) + "\n";
   const LogExcerpt e = select_excerpt(text, 30);
@@ -130,7 +130,7 @@ TEST_CASE("excerpt: a log without error lines sends its last lines; nothing when
   CHECK(select_excerpt(text, 0).pieces.empty());
 }
 
-TEST_CASE("conversation placeholders: numbered per type, stable, restored; unknown tags left alone") {
+TEST_CASE("conversation placeholders: numbered per type, stable, restored — unknown tags left alone") {
   ConversationPlaceholder names({{"Email", 1, "a@x.example"}});
   CHECK(names.replacement(pii::PiiType::Email, "a@x.example") == "[Email_1]");
   CHECK(names.replacement(pii::PiiType::Email, "b@x.example") == "[Email_2]");
@@ -141,7 +141,7 @@ TEST_CASE("conversation placeholders: numbered per type, stable, restored; unkno
   CHECK(names.restore("[Email_2] at [Ipv4_1], not [Email_9] nor [note] [") == "b@x.example at 10.0.0.1, not [Email_9] nor [note] [");
 }
 
-TEST_CASE("analysis reply: fields from the block, severity words mapped; no block keeps the text") {
+TEST_CASE("analysis reply: fields from the block, severity words mapped — no block keeps the text") {
   const AnalysisReply a = parse_analysis_reply(
       "Text.\n```json\n{\"summary\":\"S\",\"key_findings\":[\"k1\",\"k2\"],\"severity\":\"Critical\",\"why_level\":1,"
       "\"why_question\":\"Why?\",\"answer\":null,\"root_cause\":null}\n```");

@@ -217,7 +217,7 @@ TEST_CASE("transport, every kind: 529 overloaded, then the reply: two attempts")
   }
 }
 
-TEST_CASE("transport, every kind: 401 says to check the key; the kind's error text is readable") {
+TEST_CASE("transport, every kind: 401 says to check the key — the kind's error text is readable") {
   GateFixture f;
   for (ProviderKind kind : ai::all_provider_kinds()) {
     const std::string kind_name(ai::kind_id(kind));

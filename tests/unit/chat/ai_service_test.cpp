@@ -230,7 +230,7 @@ TEST_CASE("a large log is sent as its error lines with context, within the budge
   CHECK(turn.find("request 10 ") == std::string::npos);
 }
 
-TEST_CASE("an image goes only once acknowledged, as its burned-in PNG; a refused send writes nothing") {
+TEST_CASE("an image goes only once acknowledged, as its burned-in PNG — a refused send writes nothing") {
   ChatFixture f({openai_stream("I see a dashboard.")});
   const std::string image = f.t->images().add_bytes(f.incident, "shot.bmp", to_bmp(solid_image(8, 6, 200, 30, 30)), false).image.id;
   ChatDraft d = f.draft("see screenshot");
@@ -266,7 +266,7 @@ TEST_CASE("bad input: no provider, empty message, a log of another incident") {
   CHECK(f.server.requests().empty());
 }
 
-TEST_CASE("a reply over the size limit is cut off there with a message; memory stays bounded") {
+TEST_CASE("a reply over the size limit is cut off there with a message — memory stays bounded") {
   // 9 MB of text against the 8 MB bound on a reply: the transfer stops at the bound.
   std::vector<BodyPiece> pieces;
   const std::string chunk(64 * 1024, 'z');

@@ -69,7 +69,7 @@ TEST_CASE("transport: 429 with Retry-After, then 529, then success: three reques
   CHECK(f.sends().size() == 1);       // one send, one audit entry
 }
 
-TEST_CASE("transport: retry-after-ms is honoured; retries give up with the last status") {
+TEST_CASE("transport: retry-after-ms is honoured — retries give up with the last status") {
   GateFixture f({ScriptedReply::too_many_requests("retry-after-ms", "200")});
   auto req = f.request();
   req.options.max_retries = 2;
@@ -101,7 +101,7 @@ TEST_CASE("transport: a streamed reply reaches the sink piece by piece") {
   CHECK(result.response.body.empty());
 }
 
-TEST_CASE("transport: no retry once streaming started; a connection closed mid-body is a clear error") {
+TEST_CASE("transport: no retry once streaming started — a connection closed mid-body is a clear error") {
   GateFixture f({ScriptedReply::close_after({{0, "data: partial\n\n"}}), ScriptedReply::json(200, "{}")});
   std::string received;
   auto failure = failure_of([&] {
@@ -209,7 +209,7 @@ TEST_CASE("transport: an unknown host gives the DNS error") {
   CHECK(failure_of([&] { f.t->gate().send(req); }) == NetworkFailure::Dns);
 }
 
-TEST_CASE("transport: 401 and 403 say the key is wrong, 404 says the URL or model is wrong; no retries") {
+TEST_CASE("transport: 401 and 403 say the key is wrong, 404 says the URL or model is wrong — no retries") {
   for (int status : {401, 403}) {
     GateFixture f({ScriptedReply::json(status, R"({"error":"invalid api key"})")});
     CHECK(failure_of([&] { f.t->gate().send(f.request()); }) == NetworkFailure::Unauthorized);

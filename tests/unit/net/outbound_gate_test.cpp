@@ -104,7 +104,7 @@ TEST_CASE("gate: an unacknowledged image is refused before any connection is ope
   CHECK(f.sends().empty());
 }
 
-TEST_CASE("gate: an acknowledged image leaves as its burned-in PNG; its id is in the audit entry") {
+TEST_CASE("gate: an acknowledged image leaves as its burned-in PNG — its id is in the audit entry") {
   GateFixture f;
   auto image = add_screenshot(f);
   f.t->images().acknowledge(image.id);
@@ -165,7 +165,7 @@ TEST_CASE("gate: the audit entry never holds a header value such as the API key"
   }
 }
 
-TEST_CASE("gate: the send is recorded in the audit entry's transaction; a failing record sends nothing") {
+TEST_CASE("gate: the send is recorded in the audit entry's transaction — a failing record sends nothing") {
   GateFixture f;
   std::string recorded_sha;
   auto req = f.request();

@@ -23,7 +23,7 @@ TEST_CASE("retry policy: Retry-After as seconds or an HTTP date, retry-after-ms 
   CHECK_FALSE(server_retry_delay(HttpHeaders{}, now).has_value());
 }
 
-TEST_CASE("retry policy: exponential back-off with jitter, capped; the server's wish capped too") {
+TEST_CASE("retry policy: exponential back-off with jitter, capped — the server's wish capped too") {
   HttpOptions o;
   o.retry_base_ms = 100;
   o.retry_cap_ms = 60000;
@@ -37,7 +37,7 @@ TEST_CASE("retry policy: exponential back-off with jitter, capped; the server's 
   CHECK(retry_delay(0, o, milliseconds(1500)) == milliseconds(1500));
 }
 
-TEST_CASE("response checks: HTML by content type or by its first bytes; JSON accepted") {
+TEST_CASE("response checks: HTML by content type or by its first bytes — JSON accepted") {
   CHECK(looks_like_html(HttpHeaders{{"Content-Type", "text/html; charset=utf-8"}}, "{}"));
   CHECK(looks_like_html(HttpHeaders{}, "\n  <!doctype html><html>"));
   CHECK_FALSE(looks_like_html(HttpHeaders{{"content-type", "application/json"}}, R"({"a":1})"));
