@@ -203,3 +203,38 @@ TEST_CASE("gate: prepare is a dry run that shows exactly the body send() would s
   CHECK(result.sha256 == dry.sha256);
   CHECK(f.server.requests().at(0).body == dry.body);
 }
+
+TEST_CASE("gate: a piece of an unreviewed log leaves with every finding masked, keeps or not, and only at its offset") {
+  GateFixture f;
+  const std::string log = "10:00:00 start\n10:00:01 login failed for " + kEmail + " from 10.1.2.3\n";
+  write_file(f.dir / "app.log", log);
+  auto id = f.t->logs().add(f.incident, f.dir / "app.log").id;
+  const std::string second = log.substr(log.find('\n') + 1);
+  const auto at = static_cast<std::int64_t>(log.find('\n') + 1);
+
+  // The same text at another offset is not what the log holds there.
+  CHECK_THROWS_WITH_AS(f.t->gate().send(f.request({BodyPart::unreviewed_log(id, second, 0)})),
+                       doctest::Contains("not its unreviewed text"), Error);
+  CHECK(f.server.requests().empty());
+
+  auto request = f.request({BodyPart::unreviewed_log(id, second, at), BodyPart::typed("ask " + kEmail)});
+  request.keeps = {kEmail};  // kept in the typed text, never in the unreviewed log
+  f.t->gate().send(request);
+  auto got = f.server.requests();
+  REQUIRE(got.size() == 1);
+  const auto parts = nlohmann::json::parse(got[0].body)["parts"];
+  CHECK(parts[0]["text"].get<std::string>().find(kEmail) == std::string::npos);
+  CHECK(parts[1]["text"] == "ask " + kEmail);
+  auto d = nlohmann::json::parse(*f.sends().at(0).details);
+  CHECK(d["log_ids"] == nlohmann::json::array({id}));
+
+  // Once redacted, a piece of the original is refused: only the redacted text may go.
+  f.t->logs().scan(id);
+  f.t->logs().apply_redactions(id);
+  CHECK_THROWS_AS(f.t->gate().send(f.request({BodyPart::unreviewed_log(id, second, at)})), Error);
+  const std::string redacted = f.t->logs().text(id, true);
+  CHECK_THROWS_WITH_AS(f.t->gate().send(f.request({BodyPart::log_excerpt(id, redacted.substr(1), 0)})),
+                       doctest::Contains("not part of its redacted text"), Error);
+  f.t->gate().send(f.request({BodyPart::log_excerpt(id, redacted.substr(1), 1)}));
+  CHECK(f.server.requests().size() == 2);
+}
