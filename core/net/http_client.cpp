@@ -271,7 +271,12 @@ bool is_retryable_transport(CURLcode rc) {
 
 NetworkError transport_error(CURLcode rc, const HttpUrl& url, const HttpOptions& o, const char* detail,
                              bool got_reply) {
-  const std::string where = url.host + (url.port ? ":" + std::to_string(url.port) : std::string());
+  // Appended piecewise: GCC 12 at -O3 warns (-Wrestrict, a false positive) on ":" + std::string.
+  std::string where = url.host;
+  if (url.port) {
+    where += ':';
+    where += std::to_string(url.port);
+  }
   const std::string why = *detail ? std::string(detail) : std::string(curl_easy_strerror(rc));
   switch (rc) {
     case CURLE_COULDNT_RESOLVE_HOST:
