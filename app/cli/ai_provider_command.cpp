@@ -51,14 +51,6 @@ std::string read_key(const ProviderOptions& o) {
   return {};
 }
 
-std::string host_of(const std::string& url) {
-  try {
-    return net::parse_http_url(url).host;
-  } catch (const Error&) {
-    return url;
-  }
-}
-
 nlohmann::json provider_json(const ProviderSummary& p) {
   const auto& c = p.config;
   return {{"id", p.id},
@@ -85,7 +77,7 @@ void print_providers(const std::vector<ProviderSummary>& list, bool json) {
   std::vector<std::vector<std::string>> rows;
   for (const auto& p : list)
     rows.push_back({p.is_active ? "*" : "", p.config.name, std::string(ai::kind_id(p.config.kind)), p.config.model,
-                    host_of(p.config.url), p.has_api_key ? p.masked_api_key : "-"});
+                    net::display_host(p.config.url), p.has_api_key ? p.masked_api_key : "-"});
   print_table({"ACTIVE", "NAME", "KIND", "MODEL", "HOST", "API KEY"}, rows);
 }
 

@@ -28,23 +28,18 @@ class ReplyPrinter {
     if (open != std::string_view::npos && so_far.find(']', open) == std::string_view::npos) safe = open;
     // Blank lines before the 5-Whys block are trimmed from the final text: hold them back.
     while (safe > 0 && (so_far[safe - 1] == '\n' || so_far[safe - 1] == ' ')) --safe;
-    if (safe > printed_ && so_far.substr(0, printed_) == std::string_view(shown_).substr(0, printed_)) {
-      std::cout << so_far.substr(printed_, safe - printed_) << std::flush;
-      shown_.assign(so_far.substr(0, safe));
-      printed_ = safe;
+    if (safe > printed_.size() && so_far.starts_with(printed_)) {
+      std::cout << so_far.substr(printed_.size(), safe - printed_.size()) << std::flush;
+      printed_.assign(so_far.substr(0, safe));
     }
   }
   void finish(const std::string& final_text) {
-    if (final_text.size() > printed_ && final_text.compare(0, printed_, shown_) == 0)
-      std::cout << final_text.substr(printed_);
-    else if (printed_ == 0)
-      std::cout << final_text;
+    if (final_text.starts_with(printed_)) std::cout << final_text.substr(printed_.size());
     std::cout << "\n" << std::flush;
   }
 
  private:
-  std::string shown_;
-  std::size_t printed_ = 0;
+  std::string printed_;  // what is on the terminal already
 };
 
 nlohmann::json attachments_json(const std::vector<ChatAttachment>& list) {

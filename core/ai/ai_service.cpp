@@ -54,14 +54,6 @@ struct Exchange {
   ai::ProviderRequest shape;  // the URL and headers; its body is never sent
 };
 
-std::string host_of(const std::string& url) {
-  try {
-    return net::parse_http_url(url).host;
-  } catch (const Error&) {
-    return {};
-  }
-}
-
 std::string restore_display(const ai::ConversationPlaceholder& names, const std::string& reply) {
   return names.restore(ai::parse_structured_reply(reply).display_text);
 }
@@ -115,7 +107,10 @@ struct AiService::Impl {
   }
 
   static nlohmann::json audit_details(const ai::ProviderConfig& c) {
-    return {{"name", c.name}, {"kind", std::string(ai::kind_id(c.kind))}, {"host", host_of(c.url)}, {"model", c.model}};
+    return {{"name", c.name},
+            {"kind", std::string(ai::kind_id(c.kind))},
+            {"host", net::display_host(c.url)},
+            {"model", c.model}};
   }
 
   // --- settings
@@ -137,10 +132,10 @@ struct AiService::Impl {
     out.id = m.id;
     out.conversation_id = m.conversation_id;
     out.role = m.role;
-    out.sent_text = m.role == "user" ? ai::render_user_turn(m.content, ai::attachments_from_json(m.attachments_json))
-                                     : m.content;
+    const std::vector<ai::SentAttachment> attachments = ai::attachments_from_json(m.attachments_json);
+    out.sent_text = m.role == "user" ? ai::render_user_turn(m.content, attachments) : m.content;
     out.text = m.role == "assistant" ? restore_display(names, m.content) : names.restore(m.content);
-    for (const auto& a : ai::attachments_from_json(m.attachments_json)) out.attachments.push_back(a.info);
+    for (const auto& a : attachments) out.attachments.push_back(a.info);
     out.prompt_tokens = m.prompt_tokens;
     out.completion_tokens = m.completion_tokens;
     out.cut_off = m.cut_off;

@@ -44,4 +44,18 @@ HttpUrl parse_http_url(std::string_view url) {
   return out;
 }
 
+std::string display_host(std::string_view url) {
+  try {
+    const HttpUrl u = parse_http_url(url);
+    const int usual = u.scheme == "https" ? 443 : 80;
+    if (u.port == 0 || u.port == usual) return u.host;
+    std::string out = u.host;
+    out += ':';
+    out += std::to_string(u.port);
+    return out;
+  } catch (const Error&) {
+    return std::string(url);
+  }
+}
+
 }  // namespace tftsr::net

@@ -16,4 +16,8 @@ struct HttpUrl {
 // Throws NetworkError(InvalidUrl) for anything that is not an absolute http(s) URL with a host.
 HttpUrl parse_http_url(std::string_view url);
 
+// Where a URL points, for people: "api.openai.com", "127.0.0.1:11434" (the port only when it is
+// not the scheme's default). Never throws: a URL that does not parse is returned as it is.
+std::string display_host(std::string_view url);
+
 }  // namespace tftsr::net

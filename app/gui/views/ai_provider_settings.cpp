@@ -6,6 +6,7 @@
 #include "app/gui/ui_probe.h"
 #include "app/gui/unlock_screen.h"
 #include "app/gui/widgets/spinner.h"
+#include "core/net/http_url.h"
 
 namespace tftsr::gui {
 
@@ -13,13 +14,6 @@ namespace {
 const ImVec4 kErrorColour(0.92f, 0.30f, 0.30f, 1.0f);
 const ImVec4 kOkColour(0.30f, 0.75f, 0.40f, 1.0f);
 
-std::string host_of(const std::string& url) {
-  std::string rest = url;
-  if (auto scheme = rest.find("://"); scheme != std::string::npos) rest = rest.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (auto at = rest.rfind('@'); at != std::string::npos) rest = rest.substr(at + 1);
-  return rest;
-}
 
 // A labelled text field of the form; probe key "ai.form.<key>".
 void field(const char* label, const char* key, std::string* value, const char* hint = "", ImGuiInputTextFlags flags = 0) {
@@ -109,7 +103,7 @@ void AiProviderSettings::draw_list(AppState& state) {
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(p.config.model.c_str());
       ImGui::TableNextColumn();
-      ImGui::TextUnformatted(host_of(p.config.url).c_str());
+      ImGui::TextUnformatted(net::display_host(p.config.url).c_str());
       ImGui::TableNextColumn();
       ImGui::TextDisabled("%s", p.has_api_key ? p.masked_api_key.c_str() : "none");
       ImGui::TableNextColumn();

@@ -11,6 +11,7 @@
 #include "app/gui/views/settings_view.h"
 #include "app/gui/views/why_progress_bar.h"
 #include "app/gui/widgets/spinner.h"
+#include "core/net/http_url.h"
 
 namespace tftsr::gui {
 
@@ -20,14 +21,6 @@ const ImVec4 kWarningColour(0.95f, 0.75f, 0.25f, 1.0f);
 // The draft is checked by the gate once it has not changed for this long.
 constexpr auto kPreviewDelay = std::chrono::milliseconds(250);
 
-// "https://user@api.example.com:8443/v1" -> "api.example.com:8443"
-std::string host_of(const std::string& url) {
-  std::string rest = url;
-  if (auto scheme = rest.find("://"); scheme != std::string::npos) rest = rest.substr(scheme + 3);
-  rest = rest.substr(0, rest.find_first_of("/?#"));
-  if (auto at = rest.rfind('@'); at != std::string::npos) rest = rest.substr(at + 1);
-  return rest;
-}
 
 void wrapped(const std::string& text) {
   ImGui::PushTextWrapPos(0.0f);
@@ -197,7 +190,7 @@ void ChatView::draw_provider(AppState& state) {
   if (current) {
     ImGui::SameLine();
     ImGui::TextDisabled("%s  ·  %s  ·  %s", std::string(ai::kind_id(current->config.kind)).c_str(),
-                        current->config.model.c_str(), host_of(current->config.url).c_str());
+                        current->config.model.c_str(), net::display_host(current->config.url).c_str());
   }
   // The toggle follows on the same line when the pane is wide enough.
   const float toggle = ImGui::CalcTextSize("Show what the model saw").x + ImGui::GetFrameHeight() +
@@ -214,7 +207,7 @@ void ChatView::draw_provider(AppState& state) {
 void ChatView::draw_notice(AppState& state) {
   std::string host = "the provider";
   for (const ProviderSummary& p : providers_)
-    if (p.config.name == provider_) host = provider_ + " at " + host_of(p.config.url);
+    if (p.config.name == provider_) host = provider_ + " at " + net::display_host(p.config.url);
   ImGui::Separator();
   ImGui::TextColored(kWarningColour, "Before your first message");
   ImGui::Indent();

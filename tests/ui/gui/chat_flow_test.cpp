@@ -84,6 +84,14 @@ ChatView& open_chat(UiFixture& f, const Incident& incident) {
   return *view;
 }
 
+// Imports `text` as a log of the incident, as the log import would.
+void add_log(UiFixture& f, const Incident& incident, const std::string& name, const std::string& text) {
+  const auto path = f.dir / name;
+  tftsr::test::write_file(path, text);
+  f.shell->state().triage->logs().add(incident.id, path);
+  f.shell->state().changed();
+}
+
 void type_message(UiFixture& f, const std::string& text) {
   f.ui->click("chat.input");
   f.ui->type(text);
@@ -324,10 +332,7 @@ TEST_CASE("a log attached from the chat goes out masked — Regenerate replaces 
   f.wait_unlocked();
   auto incident = seed(f, "Deploy failed");
   add_provider(f, server);
-  const auto log_path = f.dir / "deploy.log";
-  tftsr::test::write_file(log_path, "10:00 start\n10:01 ERROR push refused for ci@corp.example\n");
-  f.shell->state().triage->logs().add(incident.id, log_path);
-  f.shell->state().changed();
+  add_log(f, incident, "deploy.log", "10:00 start\n10:01 ERROR push refused for ci@corp.example\n");
   ChatView& chat = open_chat(f, incident);
 
   f.ui->click("chat.attach");
@@ -362,10 +367,7 @@ TEST_CASE("Analyze logs shows summary, severity and the first why, and offers to
   f.wait_unlocked();
   auto incident = seed(f, "Deploy failed");
   add_provider(f, server);
-  const auto log_path = f.dir / "deploy.log";
-  tftsr::test::write_file(log_path, "10:01 ERROR push refused: 403\n");
-  f.shell->state().triage->logs().add(incident.id, log_path);
-  f.shell->state().changed();
+  add_log(f, incident, "deploy.log", "10:01 ERROR push refused: 403\n");
   ChatView& chat = open_chat(f, incident);
 
   f.ui->click("chat.analyze");
