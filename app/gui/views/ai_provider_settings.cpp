@@ -69,73 +69,62 @@ void AiProviderSettings::draw_list(AppState& state) {
     ImGui::PopTextWrapPos();
     return;
   }
-  if (ImGui::BeginTable("##providers", 7, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingStretchProp)) {
-    ImGui::TableSetupColumn("Active", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 3.5f);
-    ImGui::TableSetupColumn("Name");
-    ImGui::TableSetupColumn("Kind");
-    ImGui::TableSetupColumn("Model");
-    ImGui::TableSetupColumn("Host");
-    ImGui::TableSetupColumn("Key");
-    ImGui::TableSetupColumn("##actions", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 15.0f);
-    ImGui::TableHeadersRow();
-    for (const ProviderSummary& p : providers_) {
-      const std::string& name = p.config.name;
-      ImGui::PushID(p.id.c_str());
-      ImGui::TableNextRow();
-      ImGui::TableNextColumn();
-      bool active = p.is_active;
-      if (ImGui::RadioButton("##active", active) && !active) {
-        try {
-          state.triage->ai().use_provider(name);
-          action_error_.clear();
-          state.changed();
-        } catch (const Error& e) {
-          action_error_ = e.what();
-        }
+  // One block per provider rather than a table: the settings pane is often narrow, and a row of
+  // seven columns clipped every field to a few letters.
+  for (const ProviderSummary& p : providers_) {
+    const std::string& name = p.config.name;
+    ImGui::PushID(p.id.c_str());
+    ImGui::Separator();
+    bool active = p.is_active;
+    if (ImGui::RadioButton("##active", active) && !active) {
+      try {
+        state.triage->ai().use_provider(name);
+        action_error_.clear();
+        state.changed();
+      } catch (const Error& e) {
+        action_error_ = e.what();
       }
-      probe::record("ai.use:" + name);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip(active ? "The active provider" : "Make it the active provider");
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(name.c_str());
-      probe::record("ai.provider:" + name);
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(std::string(ai::kind_id(p.config.kind)).c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(p.config.model.c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextUnformatted(net::display_host(p.config.url).c_str());
-      ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", p.has_api_key ? p.masked_api_key.c_str() : "none");
-      ImGui::TableNextColumn();
-      if (ImGui::SmallButton("Edit")) start_edit(p);
-      probe::record("ai.edit:" + name);
-      ImGui::SameLine();
-      Test& t = tests_[name];
-      ImGui::BeginDisabled(t.running);
-      if (ImGui::SmallButton(t.running ? "Testing…" : "Test connection")) test(state, name);
-      ImGui::EndDisabled();
-      probe::record("ai.test:" + name);
-      ImGui::SameLine();
-      if (ImGui::SmallButton("Delete…")) confirm_delete_ = name;
-      probe::record("ai.delete:" + name);
-      if (t.running) {
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(1);
-        spinner(ImGui::GetFontSize() * 0.3f);
-        ImGui::SameLine();
-        ImGui::TextDisabled("Testing the connection…");
-      } else if (!t.result.message.empty()) {
-        ImGui::TableNextRow();
-        ImGui::TableSetColumnIndex(1);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextColored(t.result.ok ? kOkColour : kErrorColour, "%s", t.result.message.c_str());
-        ImGui::PopTextWrapPos();
-        probe::record("ai.test_result:" + name);
-      }
-      ImGui::PopID();
     }
-    ImGui::EndTable();
+    probe::record("ai.use:" + name);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip(active ? "The active provider" : "Make it the active provider");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(name.c_str());
+    probe::record("ai.provider:" + name);
+    if (active) {
+      ImGui::SameLine();
+      ImGui::TextDisabled("(active)");
+    }
+    ImGui::Indent(ImGui::GetFrameHeightWithSpacing());
+    ImGui::PushTextWrapPos(0.0f);
+    ImGui::TextDisabled("%s  ·  %s  ·  %s  ·  key %s", std::string(ai::kind_id(p.config.kind)).c_str(),
+                        p.config.model.c_str(), net::display_host(p.config.url).c_str(),
+                        p.has_api_key ? p.masked_api_key.c_str() : "none");
+    ImGui::PopTextWrapPos();
+    if (ImGui::SmallButton("Edit")) start_edit(p);
+    probe::record("ai.edit:" + name);
+    ImGui::SameLine();
+    Test& t = tests_[name];
+    ImGui::BeginDisabled(t.running);
+    if (ImGui::SmallButton(t.running ? "Testing…" : "Test connection")) test(state, name);
+    ImGui::EndDisabled();
+    probe::record("ai.test:" + name);
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Delete…")) confirm_delete_ = name;
+    probe::record("ai.delete:" + name);
+    if (t.running) {
+      spinner(ImGui::GetFontSize() * 0.3f);
+      ImGui::SameLine();
+      ImGui::TextDisabled("Testing the connection…");
+    } else if (!t.result.message.empty()) {
+      ImGui::PushTextWrapPos(0.0f);
+      ImGui::TextColored(t.result.ok ? kOkColour : kErrorColour, "%s", t.result.message.c_str());
+      ImGui::PopTextWrapPos();
+      probe::record("ai.test_result:" + name);
+    }
+    ImGui::Unindent(ImGui::GetFrameHeightWithSpacing());
+    ImGui::PopID();
   }
+  ImGui::Separator();
   if (!action_error_.empty()) ImGui::TextColored(kErrorColour, "%s", action_error_.c_str());
 
   if (confirm_delete_) ImGui::OpenPopup("Delete provider");
