@@ -1,0 +1,92 @@
+#include "core/patterns/message_tokenizer.h"
+
+#include <cstring>
+
+namespace tftsr::patterns {
+
+namespace {
+bool is_separator(char c) { return c == ' ' || c == '\t' || c == '|' || c == '\r' || c == '\v' || c == '\f'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_opening(char c) { return c == '(' || c == '[' || c == '{' || c == '<' || c == '"' || c == '\''; }
+bool is_closing(char c) {
+  return c == ')' || c == ']' || c == '}' || c == '>' || c == '"' || c == '\'' || c == ',' || c == '.' || c == ';' ||
+         c == ':';
+}
+bool is_key_char(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == '.';
+}
+}  // namespace
+
+bool MessageTokenizer::is_variable(std::string_view core) {
+  if (core.empty()) return false;
+  std::size_t slashes = 0;
+  for (char c : core) {
+    if (is_digit(c)) return true;
+    slashes += c == '/';
+  }
+  if (core[0] == '/' && slashes >= 2) return true;                       // /var/log/messages
+  if (core.size() > 2 && core[0] == '~' && core[1] == '/') return true;  // ~/x
+  if (core.size() > 2 && core[1] == ':' && core[2] == '\\') return true;  // C:\Windows
+  if (core.size() > 2 && core[0] == '\\' && core[1] == '\\') return true;  // \\server\share
+  if (core.find("://") != std::string_view::npos) return true;
+  const auto at = core.find('@');
+  if (at != std::string_view::npos && at > 0 && core.find('.', at) != std::string_view::npos) return true;
+  return false;
+}
+
+const std::vector<std::string_view>& MessageTokenizer::tokenize(std::string_view message, std::size_t max_tokens) {
+  scratch_.clear();
+  pieces_.clear();
+  tokens_.clear();
+  std::size_t pos = 0;
+  const std::size_t n = message.size();
+  while (pieces_.size() < max_tokens) {
+    while (pos < n && is_separator(message[pos])) ++pos;
+    if (pos >= n) break;
+    const std::size_t begin = pos;
+    bool digit = false;
+    while (pos < n && !is_separator(message[pos])) digit |= is_digit(message[pos++]);
+    const std::string_view token = message.substr(begin, pos - begin);
+    // Fast path: a word of letters and punctuation that is no path, URL or address stays.
+    if (!digit && (token.size() < 3 || (token.find('/') == std::string_view::npos &&
+                                        token.find('\\') == std::string_view::npos &&
+                                        token.find('@') == std::string_view::npos))) {
+      pieces_.push_back({false, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(token.size())});
+      continue;
+    }
+    std::size_t lead = 0, trail = token.size();
+    while (lead < trail && is_opening(token[lead])) ++lead;
+    while (trail > lead && is_closing(token[trail - 1])) --trail;
+    const std::string_view core = token.substr(lead, trail - lead);
+    // key=value and key:123 keep their key.
+    std::size_t key_end = 0;
+    const std::size_t eq = core.find('=');
+    if (eq != std::string_view::npos && eq > 0) {
+      key_end = eq + 1;
+    } else {
+      const std::size_t colon = core.find(':');
+      if (colon != std::string_view::npos && colon > 0 && colon + 1 < core.size() && is_digit(core[colon + 1]))
+        key_end = colon + 1;
+    }
+    if (key_end) {
+      for (std::size_t i = 0; i + 1 < key_end; ++i)
+        if (!is_key_char(core[i])) key_end = 0;
+    }
+    const std::string_view value = core.substr(key_end);
+    if (!is_variable(value)) {
+      pieces_.push_back({false, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(token.size())});
+      continue;
+    }
+    const std::size_t offset = scratch_.size();
+    scratch_.append(token.substr(0, lead + key_end));
+    scratch_.append(kWildcard);
+    scratch_.append(token.substr(trail));
+    pieces_.push_back({true, static_cast<std::uint32_t>(offset), static_cast<std::uint32_t>(scratch_.size() - offset)});
+  }
+  tokens_.reserve(pieces_.size());
+  for (const auto& p : pieces_)
+    tokens_.push_back(p.own ? std::string_view(scratch_).substr(p.offset, p.size) : message.substr(p.offset, p.size));
+  return tokens_;
+}
+
+}  // namespace tftsr::patterns
