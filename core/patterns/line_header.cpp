@@ -155,9 +155,10 @@ std::optional<std::int64_t> parse_header_time(std::string_view h, int default_ye
 LineHeader parse_line_header(std::string_view line, int default_year) {
   LineHeader header;
   const std::string_view head = line.substr(0, kMaxHeaderBytes);
-  std::size_t pos = 0, words = 0, tokens = 0;
+  std::size_t pos = 0, words = 0, tokens = 0, since_end = 0;  // since_end: tokens after the header so far
   bool stamp_seen = false, level_seen = false;
   bool previous_was_number = false;
+  bool only_stamps = true;  // nothing but dates, times and numbers so far
   std::size_t prev_end = 0;  // end of the previous token: the header is contiguous when it reaches it
   while (tokens < kMaxHeaderTokens) {
     while (pos < head.size() && is_space(head[pos])) ++pos;
@@ -191,10 +192,12 @@ LineHeader parse_line_header(std::string_view line, int default_year) {
         kind = Kind::Level;
         header.level = *level;
       } else if (t.size() > 1 && t.back() == ':' && t[t.size() - 2] != ':') kind = Kind::Tag;
-      else if (has_digit(t)) kind = Kind::Stamp;  // host names, node ids, log record names
+      else if (has_digit(t)) kind = Kind::Stamp, only_stamps = false;  // host names, node ids, record names
       previous_was_number = is_stamp(t);
     }
     ++tokens;
+    ++since_end;
+    if (kind == Kind::Word || kind == Kind::Tag || kind == Kind::Bracket || kind == Kind::Level) only_stamps = false;
     switch (kind) {
       case Kind::Word:
         if (++words > 2) goto done;
@@ -218,18 +221,19 @@ LineHeader parse_line_header(std::string_view line, int default_year) {
           header.message_begin = pos;
           break;
         }
-        if (words >= 1 || level_seen) {
-          if (words <= 1) header.message_begin = pos;
-          goto done;
+        if (only_stamps && words == 0) {  // "2015-07-29 17:41:44,747 - INFO ..."
+          if (header.message_begin == prev_end) header.message_begin = pos;
+          break;
         }
-        if (words == 0 && header.message_begin == prev_end) header.message_begin = pos;
-        break;
+        if (words <= 2) header.message_begin = pos;
+        goto done;
       case Kind::Tag:
-        if (words <= 2 && (stamp_seen || level_seen || head.substr(begin, pos - begin).find('[') != std::string_view::npos))
+        if (since_end <= 2 && words <= 2 && (stamp_seen || level_seen || head.substr(begin, pos - begin).find('[') != std::string_view::npos))
           header.message_begin = pos;
         goto done;
     }
     prev_end = pos;
+    if (header.message_begin == pos) since_end = 0;
   }
 done:
   while (header.message_begin < line.size() && is_space(line[header.message_begin])) ++header.message_begin;

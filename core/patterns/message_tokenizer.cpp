@@ -15,6 +15,25 @@ bool is_closing(char c) {
 bool is_key_char(char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c == '-' || c == '.';
 }
+// Units after a number belong to it: "12 ms", "(0.41 KB)".
+bool is_unit(std::string_view t) {
+  static constexpr std::string_view kUnits[] = {"B",   "KB", "MB", "GB",  "TB",   "KiB", "MiB", "GiB", "TiB", "kB",
+                                                "ms",  "us", "ns", "s",   "sec",  "secs", "min", "mins", "h",  "%",
+                                                "Kb", "Mb", "Gb", "kbps", "Mbps", "Gbps"};
+  for (auto u : kUnits)
+    if (t == u) return true;
+  return false;
+}
+
+// Month and weekday names: a date written out inside a message ("at Fri Jun 17 07:07:00 2005").
+bool is_date_word(std::string_view t) {
+  if (t.size() != 3) return false;
+  static constexpr std::string_view kWords[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                                                "Nov", "Dec", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"};
+  for (auto w : kWords)
+    if (t == w) return true;
+  return false;
+}
 }  // namespace
 
 bool MessageTokenizer::is_variable(std::string_view core) {
@@ -47,10 +66,18 @@ const std::vector<std::string_view>& MessageTokenizer::tokenize(std::string_view
     bool digit = false;
     while (pos < n && !is_separator(message[pos])) digit |= is_digit(message[pos++]);
     const std::string_view token = message.substr(begin, pos - begin);
+    if (!digit && token.size() <= 5 && !pieces_.empty() && pieces_.back().own &&
+        pieces_.back().offset + pieces_.back().size == scratch_.size() && scratch_.ends_with(kWildcard)) {
+      std::size_t unit_end = token.size();
+      while (unit_end > 0 && is_closing(token[unit_end - 1])) --unit_end;
+      if (is_unit(token.substr(0, unit_end))) {
+        scratch_.append(token.substr(unit_end));
+        pieces_.back().size = static_cast<std::uint32_t>(scratch_.size() - pieces_.back().offset);
+        continue;
+      }
+    }
     // Fast path: a word of letters and punctuation that is no path, URL or address stays.
-    if (!digit && (token.size() < 3 || (token.find('/') == std::string_view::npos &&
-                                        token.find('\\') == std::string_view::npos &&
-                                        token.find('@') == std::string_view::npos))) {
+    if (!digit && token.size() != 3 && token.find_first_of("/\\@=") == std::string_view::npos) {
       pieces_.push_back({false, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(token.size())});
       continue;
     }
@@ -67,16 +94,24 @@ const std::vector<std::string_view>& MessageTokenizer::tokenize(std::string_view
       const std::size_t colon = core.find(':');
       if (colon != std::string_view::npos && colon > 0 && colon + 1 < core.size() && is_digit(core[colon + 1]))
         key_end = colon + 1;
-    }
-    if (key_end) {
+      // host:port is one variable, port:22 a key and its value.
       for (std::size_t i = 0; i + 1 < key_end; ++i)
-        if (!is_key_char(core[i])) key_end = 0;
+        if (core[i] == '.') key_end = 0;
     }
+    for (std::size_t i = 0; i + 1 < key_end; ++i)
+      if (!is_key_char(core[i])) key_end = 0;
     const std::string_view value = core.substr(key_end);
-    if (!is_variable(value)) {
+    // A value with a dot or colon is a host, an address or a number: rhost=troi.example.com.
+    const bool variable = is_variable(value) || is_date_word(value) ||
+                          (key_end && value.find_first_of(".:") != std::string_view::npos);
+    if (!variable) {
       pieces_.push_back({false, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(token.size())});
       continue;
     }
+    if (lead == 0 && trail == token.size() && key_end == 0 && !pieces_.empty() && pieces_.back().own &&
+        pieces_.back().size == kWildcard.size() &&
+        std::string_view(scratch_).substr(pieces_.back().offset, pieces_.back().size) == kWildcard)
+      continue;  // a run of variables is one variable: lists and dates of any length match
     const std::size_t offset = scratch_.size();
     scratch_.append(token.substr(0, lead + key_end));
     scratch_.append(kWildcard);

@@ -1,6 +1,7 @@
 #include "core/patterns/pattern_miner.h"
 
 #include <algorithm>
+#include <cctype>
 #include <chrono>
 #include <functional>
 #include <string>
@@ -54,6 +55,31 @@ bool is_blank(std::string_view line) {
   for (char c : line)
     if (c != ' ' && c != '\t' && c != '\r') return false;
   return true;
+}
+
+// A variable, alone or in punctuation: "<*>", "(<*>)", "<*>,".
+bool is_masked(std::string_view t) {
+  const auto at = t.find(kWildcard);
+  if (at == std::string_view::npos) return false;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (i == at) i += kWildcard.size() - 1;
+    else if (std::isalnum(static_cast<unsigned char>(t[i]))) return false;
+  }
+  return true;
+}
+
+// The constant tokens of a template in order, and whether it starts or ends with a variable.
+// Templates that agree on it differ only in how many tokens their inner variables took.
+std::string constant_signature(const std::vector<std::string>& tokens) {
+  std::string s;
+  if (!tokens.empty() && is_masked(tokens.front())) s += "*\x1f";
+  for (const auto& t : tokens) {
+    if (is_masked(t)) continue;
+    s += t;
+    s += '\x1f';
+  }
+  if (!tokens.empty() && is_masked(tokens.back())) s += '*';
+  return s;
 }
 
 int current_year() {
@@ -234,16 +260,39 @@ PatternReport PatternMiner::finish() {
   PatternReport report;
   report.line_count = s.lines;
   report.cut_lines = s.cut_lines;
-  // Two clusters can end with the same text (and so the same id): they are one template.
+  // Templates with the same constant tokens in the same order differ only in how many tokens
+  // their variables took ("at <*>" and "at <*> <*>", "bytes sent" and "bytes <*> sent"): the
+  // tree keeps them apart by token count, here they become one, under the text of the most
+  // frequent. Two clusters with the same text (and so the same id) are one template too.
+  std::vector<std::string> texts(s.clusters.size());
+  {
+    std::unordered_map<std::string, std::uint32_t> by_constants;
+    for (std::uint32_t i = 0; i < s.clusters.size(); ++i) {
+      std::string constants = constant_signature(s.clusters[i].tokens);
+      auto [it, fresh] = by_constants.try_emplace(std::move(constants), i);
+      auto& best = s.clusters[it->second];
+      if (!fresh && (s.clusters[i].count > best.count ||
+                     (s.clusters[i].count == best.count && s.clusters[i].first_line < best.first_line)))
+        it->second = i;
+    }
+    std::vector<std::uint32_t> representative(s.clusters.size());
+    for (const auto& [constants, i] : by_constants) {
+      std::string& text = texts[i];
+      for (const auto& t : s.clusters[i].tokens) {
+        if (!text.empty()) text += ' ';
+        text += t;
+      }
+    }
+    for (std::uint32_t i = 0; i < s.clusters.size(); ++i) {
+      const std::uint32_t r = by_constants.at(constant_signature(s.clusters[i].tokens));
+      if (r != i) texts[i] = texts[r];
+    }
+  }
   std::unordered_map<std::string, std::uint32_t> by_id;
   std::vector<std::uint32_t> cluster_to_template(s.clusters.size());
   for (std::size_t i = 0; i < s.clusters.size(); ++i) {
     Cluster& c = s.clusters[i];
-    std::string text;
-    for (const auto& t : c.tokens) {
-      if (!text.empty()) text += ' ';
-      text += t;
-    }
+    std::string text = texts[i];
     std::string id = template_id(text);
     auto [it, fresh] = by_id.try_emplace(id, static_cast<std::uint32_t>(report.templates.size()));
     cluster_to_template[i] = it->second;

@@ -23,7 +23,8 @@ std::string slurp(const std::filesystem::path& path) {
 }
 }  // namespace
 
-std::vector<DatasetAccuracy> loghub_accuracy(const std::filesystem::path& dir, const patterns::MinerOptions& base) {
+std::vector<DatasetAccuracy> loghub_accuracy(const std::filesystem::path& dir, const patterns::MinerOptions& base,
+                                             const AccuracyInspector& inspect) {
   std::vector<DatasetAccuracy> results;
   for (const char* name : kDatasets) {
     const std::string log = slurp(dir / (std::string(name) + "_2k.log"));
@@ -43,6 +44,7 @@ std::vector<DatasetAccuracy> loghub_accuracy(const std::filesystem::path& dir, c
     if (report.line_templates.size() != labels.size())
       throw std::runtime_error(std::string(name) + ": " + std::to_string(report.line_templates.size()) +
                                " lines but " + std::to_string(labels.size()) + " labels");
+    if (inspect) inspect(name, report, labels);
     std::map<std::string, std::size_t> event_size;
     for (const auto& l : labels) ++event_size[l];
     std::map<std::uint32_t, std::map<std::string, std::size_t>> groups;

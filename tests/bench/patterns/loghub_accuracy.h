@@ -3,6 +3,7 @@
 // Loghub and Drain papers define it: a line counts as right when the set of lines of its mined
 // template is exactly the set of lines of its labelled event.
 #include <filesystem>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -18,8 +19,12 @@ struct DatasetAccuracy {
 };
 
 // The 16 datasets, in name order. Throws std::runtime_error when a file is missing.
+// `inspect` sees each dataset's report and labels (for a closer look at the mistakes).
+using AccuracyInspector = std::function<void(const std::string& name, const patterns::PatternReport& report,
+                                             const std::vector<std::string>& labels)>;
 std::vector<DatasetAccuracy> loghub_accuracy(const std::filesystem::path& dir,
-                                             const patterns::MinerOptions& options = {});
+                                             const patterns::MinerOptions& options = {},
+                                             const AccuracyInspector& inspect = {});
 
 double average_accuracy(const std::vector<DatasetAccuracy>& results);
 
