@@ -76,6 +76,16 @@ const std::vector<std::string_view>& MessageTokenizer::tokenize(std::string_view
         continue;
       }
     }
+    // An empty pair of brackets is a variable that is empty this time: "from x () at" and
+    // "from x (host) at" are one template.
+    if (token == "()" || token == "[]" || token == "{}" || token == "\"\"" || token == "''") {
+      const std::size_t offset = scratch_.size();
+      scratch_ += token[0];
+      scratch_.append(kWildcard);
+      scratch_ += token[1];
+      pieces_.push_back({true, static_cast<std::uint32_t>(offset), 5});
+      continue;
+    }
     // Fast path: a word of letters and punctuation that is no path, URL or address stays.
     if (!digit && token.size() != 3 && token.find_first_of("/\\@=") == std::string_view::npos) {
       pieces_.push_back({false, static_cast<std::uint32_t>(begin), static_cast<std::uint32_t>(token.size())});

@@ -16,7 +16,7 @@
 namespace tftsr::patterns {
 
 struct MinerOptions {
-  double similarity = 0.75;           // share of equal tokens to join a template
+  double similarity = 0.8;            // share of equal tokens to join a template
   std::size_t prefix_tokens = 2;      // depth of the tree below the token count
   std::size_t max_children = 100;     // per tree node; further tokens share the <*> branch
   std::size_t max_templates = 20000;  // then kOverflowTemplate and a notice
