@@ -89,7 +89,8 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
           *context_, AiServiceDeps{*incidents_, *logs_, *images_, *settings_},
           SecretSealer{[this](std::string_view plain) { return seal_secret(plain); },
                        [this](std::string_view sealed) { return open_secret(sealed); }},
-          *gate_)) {}
+          *gate_)),
+      patterns_(std::make_unique<PatternService>(*context_)) {}
 
 Triage::~Triage() = default;
 

@@ -16,6 +16,7 @@
 #include "core/images/image_service.h"
 #include "core/incidents/incident_service.h"
 #include "core/logs/log_service.h"
+#include "core/patterns/pattern_service.h"
 #include "core/settings/settings_service.h"
 
 namespace tftsr {
@@ -65,6 +66,9 @@ class Triage {
   // AI providers, conversations, the 5 Whys the model guides, log analysis (over the gate).
   AiService& ai() { return *ai_; }
 
+  // Log patterns (templates) of plain files and stored logs; nothing stored.
+  PatternService& patterns() { return *patterns_; }
+
  private:
   Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<SecretBox> secrets,
          std::unique_ptr<EncryptedFileStore> content);
@@ -85,6 +89,7 @@ class Triage {
   net::GateSources gate_sources();  // triage_gate.cpp
   std::unique_ptr<net::OutboundGate> gate_;
   std::unique_ptr<AiService> ai_;
+  std::unique_ptr<PatternService> patterns_;
 };
 
 }  // namespace tftsr

@@ -156,7 +156,7 @@ LineHeader parse_line_header(std::string_view line, int default_year) {
   LineHeader header;
   const std::string_view head = line.substr(0, kMaxHeaderBytes);
   std::size_t pos = 0, words = 0, tokens = 0, since_end = 0;  // since_end: tokens after the header so far
-  bool stamp_seen = false, level_seen = false;
+  bool stamp_seen = false, level_seen = false, bracket_seen = false;
   bool previous_was_number = false;
   bool only_stamps = true;  // nothing but dates, times and numbers so far
   std::size_t prev_end = 0;  // end of the previous token: the header is contiguous when it reaches it
@@ -204,7 +204,8 @@ LineHeader parse_line_header(std::string_view line, int default_year) {
         break;
       case Kind::Stamp:
         stamp_seen = true;
-        if (words == 0 && header.message_begin == prev_end) header.message_begin = pos;
+        // Numbers after a level or a bracketed field belong to the message ("[req-1] 10.0.0.1 GET").
+        if (words == 0 && header.message_begin == prev_end && !level_seen && !bracket_seen) header.message_begin = pos;
         break;
       case Kind::Level:
         if (words > 3) goto done;
@@ -212,6 +213,7 @@ LineHeader parse_line_header(std::string_view line, int default_year) {
         header.message_begin = pos, words = 0;
         break;
       case Kind::Bracket:
+        bracket_seen = true;
         if (words <= 1 && (stamp_seen || level_seen || header.message_begin == prev_end))
           header.message_begin = pos, words = 0;
         stamp_seen = true;

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/patterns/line_header.h"
+#include "core/patterns/line_kind.h"
 #include "core/patterns/message_tokenizer.h"
 #include "core/patterns/template_id.h"
 
@@ -40,22 +41,6 @@ struct Cluster {
 };
 
 bool is_wildcard(std::string_view t) { return t == kWildcard; }
-
-// Control bytes (other than tab) in more than 1 of 8 bytes, or any NUL: not text.
-bool looks_binary(std::string_view line) {
-  std::size_t controls = 0;
-  for (unsigned char c : line) {
-    if (c == 0) return true;
-    controls += (c < 0x20 && c != '\t' && c != '\r') || c == 0x7f;
-  }
-  return controls * 8 > line.size();
-}
-
-bool is_blank(std::string_view line) {
-  for (char c : line)
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  return true;
-}
 
 // A variable, alone or in punctuation: "<*>", "(<*>)", "<*>,".
 bool is_masked(std::string_view t) {
@@ -221,7 +206,7 @@ struct PatternMiner::State {
     if (line.size() > options.max_line_bytes) line = line.substr(0, options.max_line_bytes);
     std::uint32_t id;
     LineHeader header;
-    if (is_blank(line)) {
+    if (is_blank_line(line)) {
       id = special(empty_cluster, kEmptyLineTemplate);
     } else if (looks_binary(line)) {
       id = special(binary_cluster, kBinaryLineTemplate);
