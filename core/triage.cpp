@@ -6,7 +6,7 @@
 
 #include "core/crypto/base64.h"
 #include "core/crypto/random.h"
-#include "core/crypto/secret_box.h"
+#include "core/crypto/deferred_secret_box.h"
 #include "core/error.h"
 #include "core/journal/journal.h"
 #include "core/logs/log_repository.h"
@@ -28,14 +28,14 @@ constexpr const char* kContentKeySetting = "crypto.content_key";
 // so this guards them a second time (e.g. in a leaked backup of the credentials table).
 constexpr int kSecretKdfIterations = 210000;
 
-std::unique_ptr<SecretBox> secret_box_for(Database& db, const std::string& passphrase, bool fresh_salt) {
+std::unique_ptr<DeferredSecretBox> secret_box_for(Database& db, const std::string& passphrase, bool fresh_salt) {
   SettingsRepository settings(db);
   auto salt = settings.get(kSecretSaltSetting);
   if (!salt || fresh_salt) {
     salt = base64_encode(random_bytes(16));
     settings.set(kSecretSaltSetting, *salt);
   }
-  return std::make_unique<SecretBox>(derive_secret_key(passphrase, base64_decode(*salt), kSecretKdfIterations));
+  return std::make_unique<DeferredSecretBox>(passphrase, base64_decode(*salt), kSecretKdfIterations);
 }
 
 
@@ -70,7 +70,7 @@ std::unique_ptr<Triage> Triage::open(const std::filesystem::path& data_dir, cons
   return std::unique_ptr<Triage>(new Triage(data_dir, std::move(db), std::move(secrets), std::move(content)));
 }
 
-Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<SecretBox> secrets,
+Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<DeferredSecretBox> secrets,
                std::unique_ptr<EncryptedFileStore> content)
     : data_dir_(std::move(data_dir)),
       db_(std::move(db)),
@@ -101,21 +101,21 @@ void Triage::change_passphrase(const std::string& new_passphrase) {
   ServiceLock lock(mutex_);
   // Re-seal the secrets and write the audit entry first, in one transaction; the re-key then
   // re-encrypts them with everything else.
-  std::unique_ptr<SecretBox> next;
+  std::unique_ptr<DeferredSecretBox> next;
   {
     Transaction tx(*db_);
     next = secret_box_for(*db_, new_passphrase, true);
     std::vector<std::pair<std::string, std::string>> resealed;
     {
       auto st = db_->prepare("SELECT id, encrypted_token FROM credentials");
-      while (st.step()) resealed.emplace_back(st.text(0), next->seal(secrets_->open(st.text(1))));
+      while (st.step()) resealed.emplace_back(st.text(0), next->get().seal(secrets_->get().open(st.text(1))));
     }
     for (const auto& [id, sealed] : resealed)
       db_->prepare("UPDATE credentials SET encrypted_token = ? WHERE id = ?").bind(1, sealed).bind(2, id).run();
     resealed.clear();
     {
       auto st = db_->prepare("SELECT id, encrypted_api_key FROM ai_providers WHERE encrypted_api_key IS NOT NULL");
-      while (st.step()) resealed.emplace_back(st.text(0), next->seal(secrets_->open(st.text(1))));
+      while (st.step()) resealed.emplace_back(st.text(0), next->get().seal(secrets_->get().open(st.text(1))));
     }
     for (const auto& [id, sealed] : resealed)
       db_->prepare("UPDATE ai_providers SET encrypted_api_key = ? WHERE id = ?").bind(1, sealed).bind(2, id).run();
@@ -128,12 +128,12 @@ void Triage::change_passphrase(const std::string& new_passphrase) {
 
 std::string Triage::seal_secret(std::string_view plaintext) {
   ServiceLock lock(mutex_);
-  return secrets_->seal(plaintext);
+  return secrets_->get().seal(plaintext);
 }
 
 std::string Triage::open_secret(std::string_view sealed) {
   ServiceLock lock(mutex_);
-  return secrets_->open(sealed);
+  return secrets_->get().open(sealed);
 }
 
 }  // namespace tftsr

@@ -24,7 +24,7 @@ namespace tftsr {
 class Database;
 class EncryptedFileStore;
 class Journal;
-class SecretBox;
+class DeferredSecretBox;
 struct ServiceContext;
 namespace pii {
 class DetectorCache;
@@ -70,12 +70,12 @@ class Triage {
   PatternService& patterns() { return *patterns_; }
 
  private:
-  Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<SecretBox> secrets,
+  Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<DeferredSecretBox> secrets,
          std::unique_ptr<EncryptedFileStore> content);
 
   std::filesystem::path data_dir_;
   std::unique_ptr<Database> db_;
-  std::unique_ptr<SecretBox> secrets_;
+  std::unique_ptr<DeferredSecretBox> secrets_;  // the key is derived at the first seal or open
   std::unique_ptr<EncryptedFileStore> content_;  // imported log text
   std::recursive_mutex mutex_;
   std::unique_ptr<Journal> journal_;

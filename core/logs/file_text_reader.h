@@ -12,6 +12,7 @@ namespace tftsr::logs {
 class FileTextReader {
  public:
   static constexpr std::size_t kBlockSize = std::size_t{4} << 20;
+  static constexpr std::size_t kInPlaceBlockSize = std::size_t{1} << 20;
 
   // Error(Io) if the file cannot be opened, Error(InvalidInput) if it is not a regular file.
   explicit FileTextReader(const std::filesystem::path& path);

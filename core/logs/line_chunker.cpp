@@ -1,13 +1,29 @@
 #include "core/logs/line_chunker.h"
 
+#include <sys/mman.h>
+
 #include <algorithm>
+#include <cstdint>
 #include <cstring>
 
 namespace tftsr::logs {
 
 LineChunker::LineChunker(std::size_t target, std::size_t lookbehind, std::size_t lookahead)
     : target_(std::max<std::size_t>(target, 1)), lookbehind_(lookbehind), lookahead_(lookahead) {
-  buffer_.reserve(reserve_size());
+  reserve(buffer_, reserve_size());
+}
+
+// Chunk texts are megabytes, and touching fresh memory costs a page fault per 4 KiB (about a
+// tenth of a file scan's time in a virtual machine): the kernel is asked for 2 MiB pages there
+// (transparent huge pages, when the system allows them on request).
+void LineChunker::reserve(std::string& text, std::size_t size) {
+  const auto* before = text.data();
+  text.reserve(size);
+  if (text.data() == before) return;
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  const auto begin = (reinterpret_cast<std::uintptr_t>(text.data()) + kHuge - 1) & ~(kHuge - 1);
+  const auto end = (reinterpret_cast<std::uintptr_t>(text.data()) + text.capacity()) & ~(kHuge - 1);
+  if (end > begin) madvise(reinterpret_cast<void*>(begin), end - begin, MADV_HUGEPAGE);
 }
 
 // Room for a chunk and the pieces of text that complete it, so appending rarely reallocates.
@@ -66,7 +82,7 @@ std::optional<TextChunk> LineChunker::cut(bool at_end) {
     rest.clear();
   }
   // The same size every time, so a recycled text always fits and its pages are reused.
-  rest.reserve(std::max(reserve_size(), 2 * (end - next_behind)));
+  reserve(rest, std::max(reserve_size(), 2 * (end - next_behind)));
   rest.append(data + next_behind, end - next_behind);
   chunk.text = std::move(buffer_);
   chunk.text.resize(cut_end + ahead);

@@ -51,6 +51,7 @@ class LineChunker {
 
  private:
   std::optional<TextChunk> cut(bool at_end);
+  static void reserve(std::string& text, std::size_t size);
   std::size_t reserve_size() const;
 
   std::size_t target_;

@@ -20,7 +20,7 @@ class PiiDetector;
 namespace tftsr::logs {
 
 struct ScanPipelineOptions {
-  std::size_t chunk_size = std::size_t{8} << 20;  // owned bytes per chunk (whole lines)
+  std::size_t chunk_size = std::size_t{4} << 20;  // owned bytes per chunk (whole lines)
   unsigned threads = 2;                           // chunks scanned at once
   std::size_t lookbehind = LineChunker::kDefaultLookbehind;
   std::size_t lookahead = LineChunker::kDefaultLookahead;

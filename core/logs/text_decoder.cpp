@@ -307,6 +307,58 @@ struct StreamingTextDecoder::State {
     }
   }
 
+  bool can_decode_in_place() const {
+    return started && !info.gzip && sniffed && charset == Charset::Utf8 && pending.empty() && !pending_cr;
+  }
+
+  // The in-place form of content_utf8_direct(): the valid part stays where it was read, with its
+  // CRLFs closed up; what follows it (a cut-off or invalid sequence) takes the long way.
+  void content_in_place(std::string& out, std::size_t from) {
+    const std::size_t n = out.size() - from;
+    info.input_bytes += n;
+    info.content_bytes += n;
+    const std::size_t valid = valid_utf8_run(reinterpret_cast<const unsigned char*>(out.data() + from), n);
+    std::string rest = out.substr(from + valid);
+    out.resize(from + valid);
+    close_crlf_in_place(out, from);
+    emitted_bytes += out.size() - from;
+    content_offset += valid;
+    if (!rest.empty()) {
+      pending = std::move(rest);
+      decode_utf8(out, false);
+    }
+  }
+
+  // emit_lines() on out[from, end) where it lies: each CR of a CRLF is dropped; a CR at the very
+  // end waits for the next bytes.
+  void close_crlf_in_place(std::string& out, std::size_t from) {
+    char* const begin = out.data();
+    const char* cr = static_cast<const char*>(std::memchr(begin + from, '\r', out.size() - from));
+    if (cr == nullptr) return;
+    char* write = begin + (cr - begin);
+    const char* read = cr;
+    const char* const end = begin + out.size();
+    while (read < end) {
+      const char* next = static_cast<const char*>(std::memchr(read, '\r', static_cast<std::size_t>(end - read)));
+      if (next == nullptr) next = end;
+      std::memmove(write, read, static_cast<std::size_t>(next - read));
+      write += next - read;
+      read = next;
+      if (read == end) break;
+      if (read + 1 == end) {
+        pending_cr = true;
+        ++read;
+      } else if (read[1] == '\n') {
+        info.crlf_converted = true;
+        ++read;
+      } else {
+        *write++ = '\r';
+        ++read;
+      }
+    }
+    out.resize(static_cast<std::size_t>(write - begin));
+  }
+
   // ---- stage 1: gzip -------------------------------------------------------------------
   void raw(std::string_view bytes, std::string& out) {
     if (bytes.empty()) return;
@@ -444,6 +496,12 @@ StreamingTextDecoder::~StreamingTextDecoder() = default;
 void StreamingTextDecoder::feed(std::string_view raw, std::string& out) { state_->raw(raw, out); }
 
 void StreamingTextDecoder::finish(std::string& out) { state_->finish(out); }
+
+bool StreamingTextDecoder::can_decode_in_place() const { return state_->can_decode_in_place(); }
+
+void StreamingTextDecoder::feed_in_place(std::string& out, std::size_t from) {
+  if (out.size() > from) state_->content_in_place(out, from);
+}
 
 const DecodeInfo& StreamingTextDecoder::info() const { return state_->info; }
 

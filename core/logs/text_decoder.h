@@ -55,6 +55,12 @@ class StreamingTextDecoder {
 
   // Appends the UTF-8 text decoded so far to `out`.
   void feed(std::string_view raw, std::string& out);
+  // True when raw bytes may be read straight into the output and decoded where they lie (plain
+  // UTF-8 after the first bytes, nothing held back): feed_in_place() then saves feed()'s copy.
+  bool can_decode_in_place() const;
+  // out[from, end) holds raw bytes just read: leaves there what feed() of those bytes would have
+  // appended to out[0, from).
+  void feed_in_place(std::string& out, std::size_t from);
   // Flushes what is left; throws for an empty file or a truncated gzip stream.
   void finish(std::string& out);
 

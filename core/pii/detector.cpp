@@ -97,29 +97,19 @@ std::string default_replacement(PiiType type) {
 PiiDetector::PiiDetector(DetectorOptions options) : impl_(std::make_unique<Impl>()) {
   impl_->enabled = options.enabled;
   impl_->chunk_size = std::max<std::size_t>(options.chunk_size, 64);
-  std::vector<const char*> patterns;
-  std::vector<unsigned> flags;
-  std::vector<unsigned> ids;
+  PatternSet set;
   for (const auto& rule : detection_rules()) {
     if (!contains(options.enabled, rule.type)) continue;
     unsigned f = 0;
     if (rule.kind == RuleKind::Value || rule.kind == RuleKind::PemBlock) f |= HS_FLAG_SOM_LEFTMOST;
     if (rule.caseless) f |= HS_FLAG_CASELESS;
-    ids.push_back(static_cast<unsigned>(impl_->rules.size()));
+    set.ids.push_back(static_cast<unsigned>(impl_->rules.size()));
     impl_->rules.push_back(&rule);
-    patterns.push_back(rule.pattern.c_str());
-    flags.push_back(f);
+    set.patterns.push_back(rule.pattern.c_str());
+    set.flags.push_back(f);
   }
-  if (patterns.empty()) return;  // every type disabled: scan() finds nothing
-  hs_compile_error_t* error = nullptr;
-  if (hs_compile_multi(patterns.data(), flags.data(), ids.data(), static_cast<unsigned>(patterns.size()),
-                       HS_MODE_BLOCK, nullptr, &impl_->database, &error) != HS_SUCCESS) {
-    std::string message = error && error->message ? error->message : "unknown error";
-    const int which = error ? error->expression : -1;
-    hs_free_compile_error(error);
-    throw Error(ErrorKind::Internal, "the PII patterns do not compile (pattern " + std::to_string(which) + ": " +
-                                         message + ")");
-  }
+  if (set.patterns.empty()) return;  // every type disabled: scan() finds nothing
+  impl_->database = load_or_compile(set, options.compiled_cache_dir);
   if (hs_alloc_scratch(impl_->database, &impl_->prototype_scratch) != HS_SUCCESS)
     throw Error(ErrorKind::Internal, "could not allocate scanning memory for the PII detector");
 }

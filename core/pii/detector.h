@@ -7,10 +7,12 @@
 // A detector is immutable after construction; scan() may be called from many threads at once
 // (each call borrows its own vectorscan scratch space from a pool).
 #include <cstddef>
+#include <filesystem>
 #include <memory>
 #include <string_view>
 #include <vector>
 
+#include "core/pii/compiled_patterns.h"
 #include "core/pii/finding.h"
 #include "core/pii/pii_type.h"
 
@@ -21,6 +23,8 @@ struct DetectorOptions {
   // Inputs are scanned in chunks of this size, each widened by an overlap on both sides so that a
   // value across a chunk boundary is still seen whole. Exposed so tests can force tiny chunks.
   std::size_t chunk_size = std::size_t{16} << 20;
+  // Where the compiled patterns are kept between runs (compiled_patterns.h); empty: not kept.
+  std::filesystem::path compiled_cache_dir = default_pattern_cache_dir();
 };
 
 class PiiDetector {

@@ -1,6 +1,6 @@
 // Arbitrary bytes through the text decoder, whole and streamed in uneven pieces. Only
 // Error(InvalidInput) may be thrown; the output must be valid UTF-8, and both ways of decoding
-// must agree (same text, same error).
+// must agree (same text, same error), also when pieces are decoded in place.
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
@@ -51,9 +51,28 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (e.kind() != tftsr::ErrorKind::InvalidInput) std::abort();
     streamed_error = e.what();
   }
-  if (whole_error != streamed_error) std::abort();
+  // As a file reader decodes: in place whenever the decoder allows it.
+  std::string in_place_text, in_place_error;
+  try {
+    StreamingTextDecoder decoder(options);
+    const std::size_t piece = size == 0 ? 1 : 1 + data[size - 1] % 17;
+    for (std::size_t i = 0; i < raw.size(); i += piece) {
+      if (decoder.can_decode_in_place()) {
+        const std::size_t from = in_place_text.size();
+        in_place_text.append(raw.substr(i, piece));
+        decoder.feed_in_place(in_place_text, from);
+      } else {
+        decoder.feed(raw.substr(i, piece), in_place_text);
+      }
+    }
+    decoder.finish(in_place_text);
+  } catch (const tftsr::Error& e) {
+    if (e.kind() != tftsr::ErrorKind::InvalidInput) std::abort();
+    in_place_error = e.what();
+  }
+  if (whole_error != streamed_error || whole_error != in_place_error) std::abort();
   if (whole_error.empty()) {
-    if (whole_text != streamed_text) std::abort();
+    if (whole_text != streamed_text || whole_text != in_place_text) std::abort();
     if (!valid_utf8(whole_text)) std::abort();
   }
   return 0;

@@ -49,6 +49,28 @@ DecodedText decode_in_pieces(std::string_view raw, std::size_t piece, DecodeOpti
   return result;
 }
 
+// As a file reader decodes: each piece is appended raw and decoded where it lies whenever the
+// decoder allows it, else fed. Counts the pieces decoded in place.
+DecodedText decode_in_place(std::string_view raw, std::size_t piece, DecodeOptions options,
+                            std::size_t& in_place_pieces) {
+  StreamingTextDecoder decoder(options);
+  DecodedText result;
+  in_place_pieces = 0;
+  for (std::size_t i = 0; i < raw.size(); i += piece) {
+    if (decoder.can_decode_in_place()) {
+      const std::size_t from = result.text.size();
+      result.text.append(raw.substr(i, piece));
+      decoder.feed_in_place(result.text, from);
+      ++in_place_pieces;
+    } else {
+      decoder.feed(raw.substr(i, piece), result.text);
+    }
+  }
+  decoder.finish(result.text);
+  result.info = decoder.info();
+  return result;
+}
+
 std::string error_message(std::string_view raw, DecodeOptions options = {}) {
   try {
     decode_log_bytes(raw, options);
@@ -197,5 +219,42 @@ TEST_CASE("streaming gives the same result for every chunking") {
       CHECK(streamed.info.encoding == whole.info.encoding);
       CHECK(streamed.info.crlf_converted == whole.info.crlf_converted);
     }
+  }
+}
+
+TEST_CASE("decoding in place gives what feeding gives") {
+  DecodeOptions options;
+  options.sniff_bytes = 4;  // decided early, so most pieces go in place
+  const std::string inputs[] = {
+      "plain line one\nline two\n",
+      "crlf line\r\nnext\r\n\r\nlone \r cr\r\rdouble\r\n",
+      "caf\xc3\xa9 \xe2\x82\xac \xf0\x9f\x98\x80 multibyte cut across pieces\n\xc3\xa9",
+      "valid start\n then \xff invalid: latin-1 from here \xe9\r\n",
+      "ends with a cr\r",
+  };
+  for (const auto& raw : inputs) {
+    const auto whole = decode_log_bytes(raw, options);
+    for (std::size_t piece : {1, 2, 3, 5, 7, 64}) {
+      INFO(raw << " in pieces of " << piece);
+      std::size_t in_place = 0;
+      const auto decoded = decode_in_place(raw, piece, options, in_place);
+      CHECK(decoded.text == whole.text);
+      CHECK(decoded.info.encoding == whole.info.encoding);
+      CHECK(decoded.info.crlf_converted == whole.info.crlf_converted);
+      CHECK(decoded.info.notes == whole.info.notes);
+      CHECK(decoded.info.content_bytes == whole.info.content_bytes);
+      if (raw.size() > 2 * piece + 8) CHECK(in_place > 0);
+    }
+  }
+}
+
+TEST_CASE("gzip and UTF-16 are never decoded in place") {
+  for (const char* name : {"utf16le_bom.log", "utf8.log.gz"}) {
+    INFO(name);
+    std::size_t in_place = 0;
+    const auto raw = data_file(name);
+    const auto decoded = decode_in_place(raw, 16, {}, in_place);
+    CHECK(decoded.text == decode_log_bytes(raw).text);
+    CHECK(in_place == 0);
   }
 }
