@@ -15,6 +15,7 @@ void build(CLI::App& app, CliContext& ctx) {
   register_audit_commands(app, ctx);
   register_log_commands(app, ctx);
   register_pattern_commands(app, ctx);  // after the log group: it adds `log patterns`
+  register_triage_commands(app, ctx);
   register_image_commands(app, ctx);
   register_scan_commands(app, ctx);
   register_ai_commands(app, ctx);

@@ -45,6 +45,7 @@ void register_why_commands(CLI::App& root, CliContext& ctx);
 void register_audit_commands(CLI::App& root, CliContext& ctx);
 void register_log_commands(CLI::App& root, CliContext& ctx);
 void register_pattern_commands(CLI::App& root, CliContext& ctx);
+void register_triage_commands(CLI::App& root, CliContext& ctx);
 void register_image_commands(CLI::App& root, CliContext& ctx);
 void register_scan_commands(CLI::App& root, CliContext& ctx);
 void register_ai_commands(CLI::App& root, CliContext& ctx);
