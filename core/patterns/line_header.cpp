@@ -78,7 +78,14 @@ std::optional<std::int64_t> parse_header_time(std::string_view h, int default_ye
           (h[p + 5] == ':' || h[p + 5] == '.') && is_digit(h[p + 6]) && is_digit(h[p + 7])))
       continue;
     if (p > 0 && is_digit(h[p - 1])) continue;
-    const int hour = (h[p] - '0') * 10 + (h[p + 1] - '0');
+    int hour = (h[p] - '0') * 10 + (h[p + 1] - '0');
+    {  // 12-hour clock: "01:05:00 PM"
+      std::size_t q = p + 8;
+      while (q < h.size() && (is_digit(h[q]) || h[q] == '.' || h[q] == ',')) ++q;
+      const std::string_view rest = h.substr(q, 3);
+      if (rest == " PM" && hour < 12) hour += 12;
+      else if (rest == " AM" && hour == 12) hour = 0;
+    }
     const int minute = (h[p + 3] - '0') * 10 + (h[p + 4] - '0');
     const int second = (h[p + 6] - '0') * 10 + (h[p + 7] - '0');
     if (hour > 23 || minute > 59 || second > 60) continue;
@@ -152,7 +159,37 @@ std::optional<std::int64_t> parse_header_time(std::string_view h, int default_ye
   return std::nullopt;
 }
 
+namespace {
+// The string value of "key": in a JSON object line, or empty.
+std::string_view json_string(std::string_view line, std::string_view quoted_key) {
+  const auto at = line.substr(0, kMaxHeaderBytes * 4).find(quoted_key);
+  if (at == std::string_view::npos) return {};
+  std::size_t p = at + quoted_key.size();
+  while (p < line.size() && (line[p] == ' ' || line[p] == ':')) ++p;
+  if (p >= line.size() || line[p] != '"') return {};
+  const auto end = line.find('"', p + 1);
+  return end == std::string_view::npos ? std::string_view{} : line.substr(p + 1, end - p - 1);
+}
+
+// A JSON object per line has no header: its level and time are fields.
+LineHeader parse_json_header(std::string_view line, int default_year) {
+  LineHeader header;
+  for (auto key : {"\"level\"", "\"severity\"", "\"lvl\"", "\"loglevel\""}) {
+    if (auto level = parse_log_level(json_string(line, key))) {
+      header.level = *level;
+      break;
+    }
+  }
+  for (auto key : {"\"ts\"", "\"time\"", "\"timestamp\"", "\"@timestamp\""}) {
+    const auto value = json_string(line, key);
+    if (!value.empty() && (header.time = parse_header_time(value, default_year))) break;
+  }
+  return header;
+}
+}  // namespace
+
 LineHeader parse_line_header(std::string_view line, int default_year) {
+  if (!line.empty() && line[0] == '{') return parse_json_header(line, default_year);
   LineHeader header;
   const std::string_view head = line.substr(0, kMaxHeaderBytes);
   std::size_t pos = 0, words = 0, tokens = 0, since_end = 0;  // since_end: tokens after the header so far
@@ -187,7 +224,8 @@ LineHeader parse_line_header(std::string_view line, int default_year) {
       std::string_view t = head.substr(begin, pos - begin);
       const std::string_view bare = (t.size() > 1 && (t.back() == ',' || t.back() == ':')) ? t.substr(0, t.size() - 1) : t;
       if (t == "-" || t == "--") kind = Kind::Dash;
-      else if (is_stamp(t) || (month_number(t) && t.size() == 3) || is_weekday(t)) kind = Kind::Stamp;
+      else if (is_stamp(t) || (month_number(t) && t.size() == 3) || is_weekday(t) || t == "AM" || t == "PM")
+        kind = Kind::Stamp;
       else if (auto level = parse_log_level(bare, previous_was_number)) {
         kind = Kind::Level;
         header.level = *level;

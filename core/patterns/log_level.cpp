@@ -18,8 +18,8 @@ std::optional<LogLevel> parse_log_level(std::string_view token, bool single_lett
       default: return std::nullopt;
     }
   }
-  if (token.size() > 9) return std::nullopt;
-  std::array<char, 10> lower{};
+  if (token.size() > 11) return std::nullopt;
+  std::array<char, 12> lower{};
   for (std::size_t i = 0; i < token.size(); ++i)
     lower[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(token[i])));
   const std::string_view t(lower.data(), token.size());

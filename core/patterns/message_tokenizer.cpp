@@ -64,7 +64,15 @@ const std::vector<std::string_view>& MessageTokenizer::tokenize(std::string_view
     if (pos >= n) break;
     const std::size_t begin = pos;
     bool digit = false;
-    while (pos < n && !is_separator(message[pos])) digit |= is_digit(message[pos++]);
+    // In JSON, `,"` starts the next field: {"ts":"...","level":"info","msg":"..."} reads field by
+    // field (the comma stays with the field before it).
+    while (pos < n && !is_separator(message[pos])) {
+      if (message[pos] == ',' && pos + 1 < n && message[pos + 1] == '"' && pos > begin) {
+        ++pos;
+        break;
+      }
+      digit |= is_digit(message[pos++]);
+    }
     const std::string_view token = message.substr(begin, pos - begin);
     if (!digit && token.size() <= 5 && !pieces_.empty() && pieces_.back().own &&
         pieces_.back().offset + pieces_.back().size == scratch_.size() && scratch_.ends_with(kWildcard)) {
@@ -98,7 +106,10 @@ const std::vector<std::string_view>& MessageTokenizer::tokenize(std::string_view
     // key=value and key:123 keep their key.
     std::size_t key_end = 0;
     const std::size_t eq = core.find('=');
-    if (eq != std::string_view::npos && eq > 0) {
+    const std::size_t json_colon = core.find("\":");
+    if (json_colon != std::string_view::npos && json_colon > 0 && (eq == std::string_view::npos || json_colon < eq)) {
+      key_end = json_colon + 2;  // "key": value, the key's opening quote already stripped
+    } else if (eq != std::string_view::npos && eq > 0) {
       key_end = eq + 1;
     } else {
       const std::size_t colon = core.find(':');
@@ -109,7 +120,9 @@ const std::vector<std::string_view>& MessageTokenizer::tokenize(std::string_view
         if (core[i] == '.') key_end = 0;
     }
     for (std::size_t i = 0; i + 1 < key_end; ++i)
-      if (!is_key_char(core[i])) key_end = 0;
+      if (!is_key_char(core[i]) && !(core[i] == '"' && core[i + 1] == ':')) key_end = 0;
+    if (key_end && key_end < core.size() && (core[key_end] == '"' || core[key_end] == '\''))
+      ++key_end;  // the value's opening quote stays: image="<*>"
     const std::string_view value = core.substr(key_end);
     // A value with a dot or colon is a host, an address or a number: rhost=troi.example.com.
     const bool variable = is_variable(value) || is_date_word(value) ||

@@ -102,3 +102,19 @@ TEST_CASE("headers of common formats: the message, the time and the level") {
     CHECK(r.message == "10.0.0.1 \"GET /x HTTP/1.1\" status: 200 len: 10");
   }
 }
+
+TEST_CASE("a JSON object line: level and time come from its fields, the whole line is the message") {
+  const auto r = read(R"({"ts":"2024-03-01T00:00:19.318Z","level":"error","msg":"request failed"})");
+  CHECK(r.message.front() == '{');
+  CHECK(r.level == LogLevel::Error);
+  CHECK(r.time == at(2024, 3, 1, 0, 0, 19));
+}
+
+TEST_CASE("Windows event export: AM/PM and the Information level") {
+  const auto r = read("6/8/2024 12:00:00 PM Information Service Control Manager 7036 The service entered the running state.");
+  CHECK(r.message.rfind("Service Control Manager", 0) == 0);
+  CHECK(r.level == LogLevel::Info);
+  CHECK(r.time == at(2024, 6, 8, 12, 0, 0));
+  CHECK(read("6/8/2024 01:30:00 PM Warning x y z").time == at(2024, 6, 8, 13, 30, 0));
+  CHECK(read("6/8/2024 12:30:00 AM Warning x y z").time == at(2024, 6, 8, 0, 30, 0));
+}

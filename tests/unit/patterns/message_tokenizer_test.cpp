@@ -51,3 +51,10 @@ TEST_CASE("separators are spaces, tabs and pipes and the token limit holds") {
   CHECK(t.tokenize("").empty());
   CHECK(t.tokenize("   ").empty());
 }
+
+TEST_CASE("JSON lines read field by field, keys stay and quoted values keep their quotes") {
+  CHECK(masked(R"({"ts":"2024-03-01T00:00:19Z","level":"info","msg":"request completed","status":204})") ==
+        R"({"ts":"<*>", "level":"info", "msg":"request completed", "status":<*>})");
+  CHECK(masked(R"("Pulling image" image="registry/app:1.7.19" pod="shop/api-7d9f8c")") ==
+        R"("Pulling image" image="<*>" pod="<*>")");
+}
