@@ -86,7 +86,8 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
       audit_(std::make_unique<AuditService>(*context_)),
       gate_(std::make_unique<net::OutboundGate>(gate_sources())),
       ai_(std::make_unique<AiService>(
-          *context_, AiServiceDeps{*incidents_, *logs_, *images_, *settings_},
+          *context_, AiServiceDeps{*incidents_, *logs_, *images_, *settings_,
+                                    [this](const std::string& log_id) { return patterns_->summary_text(log_id); }},
           SecretSealer{[this](std::string_view plain) { return seal_secret(plain); },
                        [this](std::string_view sealed) { return open_secret(sealed); }},
           *gate_)),

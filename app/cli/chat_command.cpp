@@ -16,6 +16,7 @@ struct ChatOptions {
   std::string incident, message, provider;
   std::vector<std::string> logs, images, keeps;
   bool dry_run = false;
+  bool patterns = false;
 };
 
 // Prints the reply as it grows. A placeholder that is still open ("[Email_") is held back: once
@@ -59,6 +60,7 @@ std::string read_message(const std::string& message) {
 int run_chat(CliContext& ctx, const ChatOptions& o) {
   auto triage = open_store(ctx.options);
   ChatDraft draft{o.incident, o.provider, read_message(o.message), o.logs, o.images, {o.keeps.begin(), o.keeps.end()}};
+  draft.logs_as_patterns = o.patterns;
   if (o.dry_run) {
     const ChatPreview p = triage->ai().preview(draft);
     if (ctx.options.json) {
@@ -192,6 +194,9 @@ void register_chat_commands(CLI::App& root, CliContext& ctx) {
     cmd->add_option("MESSAGE", o->message, "The message (- reads it from standard input)");
     cmd->add_option("--provider", o->provider, "Provider name (default: the active one)");
     cmd->add_option("--log", o->logs, "Attach this log's redacted text (repeatable)");
+    cmd->add_flag("--patterns", o->patterns,
+                  "Send each attached log's pattern summary (templates with counts, variable parts masked) "
+                  "instead of excerpts of its lines");
     cmd->add_option("--image", o->images, "Attach this acknowledged image, burned in (repeatable)");
     cmd->add_option("--keep", o->keeps, "Send this exact value unmasked (repeatable)");
     cmd->add_flag("--dry-run", o->dry_run, "Print the request body that would be sent; send nothing");

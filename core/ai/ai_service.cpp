@@ -152,7 +152,7 @@ struct AiService::Impl {
 
   // Everything up to the gate: the provider, the conversation, the parts and their placeholders.
   Exchange begin(const std::string& incident_id, const std::string& provider_name, bool has_new_message,
-                 const std::string& message, const std::vector<std::string>& log_ids,
+                 const std::string& message, const std::vector<std::string>& log_ids, bool logs_as_patterns,
                  const std::vector<std::string>& image_ids, const std::set<std::string>& keeps,
                  const std::string& regenerate_conversation = {}) {
     Exchange x;
@@ -218,8 +218,15 @@ struct AiService::Impl {
       if (log.issue_id != incident_id)
         throw Error(ErrorKind::InvalidInput, "the log " + log.file_name + " belongs to another incident");
       const bool redacted = log.redacted_blob.has_value();
+      if (logs_as_patterns) {
+        if (!deps.pattern_summary) throw Error(ErrorKind::Internal, "pattern summaries are not available");
+        ai::LogToSend send{log.id, log.file_name, redacted, {}, deps.pattern_summary(log.id), log.text_size};
+        log_budget -= static_cast<std::int64_t>(send.pattern_summary->size());
+        input.logs.push_back(std::move(send));
+        continue;
+      }
       const std::int64_t share = std::max<std::int64_t>(0, log_budget / static_cast<std::int64_t>(log_ids.size() - i));
-      ai::LogToSend send{log.id, log.file_name, redacted, excerpt_of(log, redacted, share)};
+      ai::LogToSend send{log.id, log.file_name, redacted, excerpt_of(log, redacted, share), std::nullopt, log.text_size};
       log_budget -= send.excerpt.bytes_sent;
       if (redacted) {
         // Values the reviewer kept in the log stay kept when its redacted text is scanned again.
@@ -636,12 +643,12 @@ std::vector<ChatMessage> AiService::messages(const std::string& conversation_id)
 // --- chat
 
 ChatPreview AiService::preview(const ChatDraft& d) {
-  Exchange x = impl_->begin(d.incident_id, d.provider, true, d.message, d.log_ids, d.image_ids, d.keeps);
+  Exchange x = impl_->begin(d.incident_id, d.provider, true, d.message, d.log_ids, d.logs_as_patterns, d.image_ids, d.keeps);
   return impl_->preview(x);
 }
 
 ChatOutcome AiService::send(const ChatDraft& d, const ChatEvents& events) {
-  Exchange x = impl_->begin(d.incident_id, d.provider, true, d.message, d.log_ids, d.image_ids, d.keeps);
+  Exchange x = impl_->begin(d.incident_id, d.provider, true, d.message, d.log_ids, d.logs_as_patterns, d.image_ids, d.keeps);
   return impl_->run(x, "ai_send", events);
 }
 
@@ -653,7 +660,7 @@ ChatOutcome AiService::regenerate(const std::string& conversation_id, const Chat
     if (!c) throw Error(ErrorKind::NotFound, "no conversation with id " + conversation_id);
     incident_id = c->issue_id;
   }
-  Exchange x = impl_->begin(incident_id, {}, false, {}, {}, {}, {}, conversation_id);
+  Exchange x = impl_->begin(incident_id, {}, false, {}, {}, false, {}, {}, conversation_id);
   return impl_->run(x, "ai_send", events);
 }
 
@@ -686,7 +693,7 @@ WhyState AiService::set_why_level(const std::string& incident_id, int level) {
 LogAnalysis AiService::analyze(const std::string& incident_id, const std::vector<std::string>& log_ids,
                                const std::string& provider, const ChatEvents& events) {
   if (log_ids.empty()) throw Error(ErrorKind::InvalidInput, "pick at least one log to analyze");
-  Exchange x = impl_->begin(incident_id, provider, true, std::string(ai::log_analysis_request()), log_ids, {}, {});
+  Exchange x = impl_->begin(incident_id, provider, true, std::string(ai::log_analysis_request()), log_ids, false, {}, {});
   const std::vector<ChatAttachment> sent = x.parts.attachments;
   ChatOutcome outcome = impl_->run(x, "ai_analyze", events);
   const ai::AnalysisReply reply = ai::parse_analysis_reply(outcome.reply.sent_text);

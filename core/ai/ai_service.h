@@ -47,6 +47,8 @@ struct AiServiceDeps {
   LogService& logs;
   ImageService& images;
   SettingsService& settings;
+  // The pattern summary of a stored log (PatternService), for logs sent as patterns.
+  std::function<std::string(const std::string& log_id)> pattern_summary;
 };
 
 // A configured provider as the UI lists it: never the key itself.
@@ -69,6 +71,9 @@ struct ChatDraft {
   std::vector<std::string> log_ids;
   std::vector<std::string> image_ids;
   std::set<std::string> keeps;  // values the user chose to send unmasked
+  // Send each log's pattern summary (templates with counts and times, variable parts masked)
+  // instead of excerpts of its lines: far smaller, and says less about people.
+  bool logs_as_patterns = false;
 };
 
 // One finding in the preview, with where it is: the toggles of the chat's "N findings will be

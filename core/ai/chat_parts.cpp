@@ -1,6 +1,7 @@
 #include "core/ai/chat_parts.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -13,6 +14,19 @@ constexpr std::string_view kPieceGap = "[...]\n";
 
 std::string log_heading(const ChatAttachment& a) {
   return "--- Log \"" + a.name + "\" (" + a.note + ") ---";
+}
+
+// "pattern summary: 6.1 KB instead of 12.3 MB of log"
+std::string pattern_summary_note(std::size_t summary_bytes, std::int64_t log_bytes) {
+  auto size = [](double bytes) {
+    char out[32];
+    if (bytes >= 1024.0 * 1024.0) std::snprintf(out, sizeof out, "%.1f MB", bytes / (1024.0 * 1024.0));
+    else if (bytes >= 1024.0) std::snprintf(out, sizeof out, "%.1f KB", bytes / 1024.0);
+    else std::snprintf(out, sizeof out, "%.0f bytes", bytes);
+    return std::string(out);
+  };
+  return "pattern summary, variable parts masked: " + size(static_cast<double>(summary_bytes)) + " instead of " +
+         size(static_cast<double>(log_bytes)) + " of log";
 }
 
 std::string image_mention(const ChatAttachment& a) {
@@ -111,6 +125,19 @@ ChatParts lay_out_chat(const ChatInput& input) {
   }
   for (const auto& log : input.logs) {
     const std::size_t index = out.attachments.size();
+    if (log.pattern_summary) {
+      ChatAttachment info{"log", log.log_id, log.name, static_cast<std::int64_t>(log.pattern_summary->size()),
+                          pattern_summary_note(log.pattern_summary->size(), log.log_bytes)};
+      new_turn.push_back(net::BodyPart::typed(log_heading(info)));
+      new_slots.push_back({ChatParts::Role::LogHeading, ChatRole::User, index});
+      new_labels.push_back(log.name);
+      new_turn.push_back(net::BodyPart::typed(*log.pattern_summary));
+      new_slots.push_back({ChatParts::Role::LogPiece, ChatRole::User, index});
+      new_labels.push_back(log.name + " (patterns)");
+      new_bytes += static_cast<std::int64_t>(log.pattern_summary->size());
+      out.attachments.push_back(std::move(info));
+      continue;
+    }
     ChatAttachment info{"log", log.log_id, log.name, log.excerpt.bytes_sent,
                         log.redacted ? log.excerpt.note : log.excerpt.note + "; not reviewed yet, every finding masked"};
     new_turn.push_back(net::BodyPart::typed(log_heading(info)));

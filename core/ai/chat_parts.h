@@ -5,6 +5,7 @@
 // history is trimmed from the oldest turn to fit the context budget; the system message and the
 // newest user turn are never dropped.
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -23,6 +24,10 @@ struct LogToSend {
   std::string name;
   bool redacted = false;  // pieces of the redacted text; otherwise of the unreviewed original
   LogExcerpt excerpt;
+  // Set instead of excerpt pieces: the log's pattern summary (templates with counts and times,
+  // variable parts already masked), sent as one text the gate scans like typed text.
+  std::optional<std::string> pattern_summary;
+  std::int64_t log_bytes = 0;  // the log's size, to say what the summary saved
 };
 
 struct ImageToSend {

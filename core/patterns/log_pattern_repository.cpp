@@ -64,28 +64,58 @@ void LogPatternRepository::store(const std::string& log_id, const PatternReport&
   }
 }
 
+namespace {
+
+constexpr const char* kPatternColumns =
+    "p.log_file_id, p.template_id, p.template_text, p.level, p.line_count, p.first_line, p.last_line, p.first_time, "
+    "p.last_time, p.per_minute";
+
+StoredPattern read_pattern(const Statement& st) {
+  StoredPattern s;
+  s.log_id = st.text(0);
+  auto& t = s.pattern;
+  t.id = st.text(1);
+  t.text = st.text(2);
+  t.level = level_from_name(st.text(3));
+  t.count = st.integer(4);
+  t.first_line = st.integer(5);
+  t.last_line = st.integer(6);
+  if (!st.is_null(7)) t.first_time = st.integer(7);
+  if (!st.is_null(8)) t.last_time = st.integer(8);
+  t.per_minute = minutes_from_json(st.optional_text(9));
+  return s;
+}
+
+}  // namespace
+
+PatternReport LogPatternRepository::report_of_log(const std::string& log_id) {
+  PatternReport report;
+  {
+    auto run = db_.prepare("SELECT line_count, notices FROM log_pattern_runs WHERE log_file_id = ?");
+    run.bind(1, log_id);
+    if (!run.step()) return report;
+    report.line_count = run.integer(0);
+    if (const auto notices = run.optional_text(1)) {
+      const auto json = nlohmann::json::parse(*notices, nullptr, false);
+      if (json.is_array())
+        for (const auto& n : json)
+          if (n.is_string()) report.notices.push_back(n.get<std::string>());
+    }
+  }
+  auto st = db_.prepare(std::string("SELECT ") + kPatternColumns +
+                        " FROM log_patterns p WHERE p.log_file_id = ? ORDER BY p.line_count DESC, p.first_line");
+  st.bind(1, log_id);
+  while (st.step()) report.templates.push_back(read_pattern(st).pattern);
+  return report;
+}
+
 std::vector<StoredPattern> LogPatternRepository::of_incident(const std::string& incident_id) {
-  auto st = db_.prepare(
-      "SELECT p.log_file_id, p.template_id, p.template_text, p.level, p.line_count, p.first_line, p.last_line, "
-      "p.first_time, p.last_time, p.per_minute FROM log_patterns p JOIN log_files l ON l.id = p.log_file_id "
-      "WHERE l.issue_id = ? ORDER BY p.line_count DESC, p.log_file_id, p.first_line");
+  auto st = db_.prepare(std::string("SELECT ") + kPatternColumns +
+                        " FROM log_patterns p JOIN log_files l ON l.id = p.log_file_id "
+                        "WHERE l.issue_id = ? ORDER BY p.line_count DESC, p.log_file_id, p.first_line");
   st.bind(1, incident_id);
   std::vector<StoredPattern> out;
-  while (st.step()) {
-    StoredPattern s;
-    s.log_id = st.text(0);
-    auto& t = s.pattern;
-    t.id = st.text(1);
-    t.text = st.text(2);
-    t.level = level_from_name(st.text(3));
-    t.count = st.integer(4);
-    t.first_line = st.integer(5);
-    t.last_line = st.integer(6);
-    if (!st.is_null(7)) t.first_time = st.integer(7);
-    if (!st.is_null(8)) t.last_time = st.integer(8);
-    t.per_minute = minutes_from_json(st.optional_text(9));
-    out.push_back(std::move(s));
-  }
+  while (st.step()) out.push_back(read_pattern(st));
   return out;
 }
 

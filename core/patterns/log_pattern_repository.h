@@ -29,6 +29,8 @@ class LogPatternRepository {
   bool is_mined(const std::string& log_id);
   // Replaces what is stored for the log; call inside a transaction.
   void store(const std::string& log_id, const PatternReport& report);
+  // The stored templates of one log as a report (most frequent first; line_templates empty).
+  PatternReport report_of_log(const std::string& log_id);
   // Every stored template of the logs of an incident, most frequent first.
   std::vector<StoredPattern> of_incident(const std::string& incident_id);
   // Notices of the mining of the incident's logs (limits that were hit).

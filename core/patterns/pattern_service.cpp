@@ -6,6 +6,7 @@
 #include "core/logs/stored_text_reader.h"
 #include "core/patterns/line_splitter.h"
 #include "core/patterns/log_pattern_repository.h"
+#include "core/patterns/pattern_summary.h"
 #include "core/service_context.h"
 #include "core/store/database.h"
 #include "core/store/issue_repository.h"
@@ -134,6 +135,28 @@ int PatternService::mine_missing(const std::string& incident_id, const Progress&
     done += log.text_size;
   }
   return mined;
+}
+
+patterns::PatternReport PatternService::stored_report(const std::string& log_id, const Progress& progress) {
+  bool mined;
+  {
+    ServiceLock lock(ctx_.mutex);
+    if (!LogRepository(ctx_.db).find(log_id)) throw Error(ErrorKind::NotFound, "no log with id " + log_id);
+    mined = patterns::LogPatternRepository(ctx_.db).is_mined(log_id);
+  }
+  if (!mined) {
+    const auto report = mine_log(log_id, {}, progress);
+    ServiceLock lock(ctx_.mutex);
+    Transaction tx(ctx_.db);
+    patterns::LogPatternRepository(ctx_.db).store(log_id, report);
+    tx.commit();
+  }
+  ServiceLock lock(ctx_.mutex);
+  return patterns::LogPatternRepository(ctx_.db).report_of_log(log_id);
+}
+
+std::string PatternService::summary_text(const std::string& log_id, const Progress& progress) {
+  return patterns::pattern_summary_text(stored_report(log_id, progress));
 }
 
 IncidentTriage PatternService::triage(const std::string& incident_id, const patterns::TriageOptions& options,

@@ -52,6 +52,10 @@ class PatternService {
   // Mines the logs of the incident (every incident when `incident_id` is empty) whose patterns
   // are not in the store yet, and keeps them (migration 024). Returns how many were mined.
   int mine_missing(const std::string& incident_id, const Progress& progress = {});
+  // The stored patterns of a log as a report (mined and kept first if they are not yet), and
+  // their compact text (pattern_summary.h), as sent to an AI model in place of log lines.
+  patterns::PatternReport stored_report(const std::string& log_id, const Progress& progress = {});
+  std::string summary_text(const std::string& log_id, const Progress& progress = {});
   // The summary of 2 in the issue: mines what is missing first. Error(NotFound) for an unknown id.
   IncidentTriage triage(const std::string& incident_id, const patterns::TriageOptions& options = {},
                         const Progress& progress = {});

@@ -458,7 +458,8 @@ void ChatView::draw_input(AppState& state) {
       if (log_ids_.count(l.id)) names += (names.empty() ? "" : ", ") + l.file_name;
     for (const ImageAttachment& i : images_)
       if (image_ids_.count(i.id)) names += (names.empty() ? "" : ", ") + i.file_name;
-    ImGui::TextDisabled("Attached: %s", names.c_str());
+    const bool summaries = logs_as_patterns_ && !log_ids_.empty();
+    ImGui::TextDisabled("Attached: %s%s", names.c_str(), summaries ? " (logs as pattern summaries)" : "");
   }
 
   // Enter sends; Shift+Enter (and Ctrl+Enter) insert a new line. With CtrlEnterForNewLine, ImGui
@@ -508,6 +509,13 @@ void ChatView::draw_attach_popup() {
     probe::record("chat.attach_log:" + l.file_name);
     ImGui::SameLine();
     ImGui::TextDisabled(l.redacted ? "reviewed: sent with your decisions" : "not reviewed: sent redacted");
+  }
+  if (!logs_.empty()) {
+    ImGui::Checkbox("Send the logs' pattern summaries instead of their lines", &logs_as_patterns_);
+    probe::record("chat.logs_as_patterns");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Templates with counts and times, variable parts masked: far smaller, and says less about "
+                        "people. The gate still scans them.");
   }
   ImGui::Spacing();
   ImGui::TextUnformatted("Screenshots");
@@ -601,6 +609,7 @@ ChatDraft ChatView::draft() const {
   d.log_ids.assign(log_ids_.begin(), log_ids_.end());
   d.image_ids.assign(image_ids_.begin(), image_ids_.end());
   d.keeps = keeps_;
+  d.logs_as_patterns = logs_as_patterns_;
   return d;
 }
 

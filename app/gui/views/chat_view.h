@@ -91,6 +91,7 @@ class ChatView : public TabView {
   // The draft.
   std::string input_;
   std::set<std::string> log_ids_, image_ids_;
+  bool logs_as_patterns_ = false;
   std::set<std::string> keeps_;
   bool focus_input_ = false;
 

@@ -327,3 +327,35 @@ TEST_CASE("a wrong key or model is named with the provider's own words") {
   ChatFixture f({ScriptedReply::json(404, R"({"error":{"message":"The model `gpt-nope` does not exist","type":"invalid_request_error"}})")});
   CHECK_THROWS_WITH_AS(f.t->ai().send(f.draft("hello")), doctest::Contains("The model `gpt-nope` does not exist"), Error);
 }
+
+TEST_CASE("a log sent as its pattern summary: templates with counts, values masked, the size saved said") {
+  ChatFixture f({openai_stream("seen"), openai_stream("again")});
+  std::string text;
+  for (int i = 0; i < 3000; ++i) {
+    text += "2026-11-30 10:" + std::string(i / 60 < 10 ? "0" : "") + std::to_string(i / 60 % 60) +
+            ":00 INFO request " + std::to_string(i) + " from 10.20." + std::to_string(i % 200) + ".7 served in 12 ms\n";
+    if (i % 500 == 0) text += "2026-11-30 10:00:00 ERROR login failed for dave@corp.example: bad password\n";
+  }
+  ChatDraft d = f.draft("what is going on?");
+  d.log_ids = {f.add_log("app.log", text)};
+  d.logs_as_patterns = true;
+  const ChatPreview p = f.t->ai().preview(d);
+  REQUIRE(p.attachments.size() == 1);
+  CHECK(p.attachments[0].note.find("pattern summary") != std::string::npos);
+  CHECK(p.attachments[0].note.find("instead of") != std::string::npos);
+  CHECK(p.attachments[0].bytes_sent < static_cast<std::int64_t>(text.size()) / 20);
+
+  f.t->ai().send(d);
+  const std::string turn = last_user_turn(f);
+  CHECK(turn.find("3000x INFO") != std::string::npos);
+  CHECK(turn.find("request <*> from <*> served in <*>") != std::string::npos);
+  CHECK(turn.find("6x ERROR") != std::string::npos);
+  // The gate scans the summary too: the address in the error template never leaves.
+  CHECK(turn.find("dave@corp.example") == std::string::npos);
+  CHECK(turn.find("10.20.") == std::string::npos);
+  CHECK(turn.find("request 2998 ") == std::string::npos);
+
+  // The summary is kept with the log: the next send reads it back instead of mining again.
+  f.t->ai().send(d);
+  CHECK(last_user_turn(f).find("request <*> from <*> served in <*>") != std::string::npos);
+}
