@@ -66,7 +66,13 @@ Query build_where(const IncidentFilter& f) {
   if (f.category) add("issues.category = ?", *f.category);
   if (f.text) {
     std::string m = fts_query(*f.text);
-    if (!m.empty()) add("issues.rowid IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?)", m);
+    if (!m.empty()) {
+      // The words, or the text of a pattern mined from one of the incident's logs.
+      add("(issues.rowid IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?) OR issues.id IN (SELECT l.issue_id "
+          "FROM log_patterns p JOIN log_files l ON l.id = p.log_file_id WHERE instr(lower(p.template_text), lower(?)) > 0))",
+          m);
+      q.args.push_back(*f.text);
+    }
   }
   return q;
 }
@@ -133,16 +139,6 @@ std::vector<Incident> IssueRepository::list(const IncidentFilter& f) {
 }
 
 std::int64_t IssueRepository::count(const IncidentFilter& f) {
-  if (f.text && !f.status && !f.severity && !f.category) {
-    // Only words to match: the index alone knows how many, no join with issues needed.
-    const std::string m = fts_query(*f.text);
-    if (!m.empty()) {
-      auto st = db_.prepare("SELECT count(*) FROM issues_fts WHERE issues_fts MATCH ?");
-      st.bind(1, m);
-      st.step();
-      return st.integer(0);
-    }
-  }
   Query q = build_where(f);
   return count_where(q.where, q.args);
 }

@@ -76,6 +76,12 @@ TEST_CASE("triage ranks the burst of pool errors first and names the start, with
   CHECK(given["start_source"] == "given");
   CHECK(given["start_time"] == "2024-03-01 10:00:00");
 
+  // Search finds the incident by the text of a mined pattern, not only by its words.
+  const json found = cli.run_json({"issue", "search", "request timed out after"});
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]["id"] == incident);
+  CHECK(cli.run_json({"issue", "search", "paper jam"}).empty());
+
   auto text = cli.run({"triage", incident});
   REQUIRE(text.exit_code == 0);
   CHECK(text.out.find("Checkout fails") != std::string::npos);
