@@ -1,6 +1,7 @@
 #include "core/patterns/pattern_miner.h"
 
 #include <algorithm>
+#include <array>
 #include <cctype>
 #include <chrono>
 #include <functional>
@@ -37,6 +38,7 @@ struct Cluster {
   std::optional<std::int64_t> first_time;
   std::optional<std::int64_t> last_time;
   LogLevel level = LogLevel::Unknown;
+  std::array<std::int64_t, kLogLevelCount> level_counts{};
   std::vector<MinuteCount> minutes;
 };
 
@@ -219,6 +221,7 @@ struct PatternMiner::State {
     if (c.count++ == 0) c.first_line = number;
     c.last_line = number;
     c.level = std::max(c.level, header.level);
+    ++c.level_counts[static_cast<std::size_t>(header.level)];
     if (header.time) {
       if (!c.first_time || *header.time < *c.first_time) c.first_time = header.time;
       if (!c.last_time || *header.time > *c.last_time) c.last_time = header.time;
@@ -282,13 +285,14 @@ PatternReport PatternMiner::finish() {
     auto [it, fresh] = by_id.try_emplace(id, static_cast<std::uint32_t>(report.templates.size()));
     cluster_to_template[i] = it->second;
     if (fresh) {
-      report.templates.push_back({std::move(id), std::move(text), c.level, c.count, c.first_line, c.last_line,
-                                  c.first_time, c.last_time, std::move(c.minutes)});
+      report.templates.push_back({std::move(id), std::move(text), c.level, c.count, c.level_counts, c.first_line,
+                                  c.last_line, c.first_time, c.last_time, std::move(c.minutes)});
       continue;
     }
     PatternTemplate& t = report.templates[it->second];
     t.level = std::max(t.level, c.level);
     t.count += c.count;
+    for (std::size_t l = 0; l < t.level_counts.size(); ++l) t.level_counts[l] += c.level_counts[l];
     t.first_line = std::min(t.first_line, c.first_line);
     t.last_line = std::max(t.last_line, c.last_line);
     if (c.first_time && (!t.first_time || *c.first_time < *t.first_time)) t.first_time = c.first_time;

@@ -1,6 +1,7 @@
 #pragma once
 // What mining a log gives: its templates (patterns) with their counts, where and when they occur,
 // and how the lines map onto them.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -21,6 +22,9 @@ struct PatternTemplate {
   std::string text;  // the message with its variable parts as <*>
   LogLevel level = LogLevel::Unknown;  // the most severe level of its lines
   std::int64_t count = 0;
+  // Lines per level (indexed by LogLevel): a template can mix levels ("request done" at INFO and
+  // at ERROR); an error ranking counts level_counts[Error] + level_counts[Critical].
+  std::array<std::int64_t, kLogLevelCount> level_counts{};
   std::int64_t first_line = 0;  // numbered from 1
   std::int64_t last_line = 0;
   std::optional<std::int64_t> first_time;  // seconds since 1970, when the lines carry a timestamp

@@ -196,5 +196,7 @@ TEST_CASE("a template takes the most severe level of its lines") {
   REQUIRE(r.templates.size() == 1);
   CHECK(r.templates[0].text == "disk usage at <*> percent");
   CHECK(r.templates[0].level == LogLevel::Error);
+  CHECK(r.templates[0].level_counts[static_cast<std::size_t>(LogLevel::Info)] == 2);
+  CHECK(r.templates[0].level_counts[static_cast<std::size_t>(LogLevel::Error)] == 1);
   CHECK(r.templates[0].first_time == civil_to_unix(2024, 1, 1, 0, 0, 1));
 }
