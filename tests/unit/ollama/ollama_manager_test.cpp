@@ -151,7 +151,7 @@ TEST_CASE("ollama: pull streams every progress line in order and returns on succ
   CHECK(seen[6].fraction() == doctest::Approx(1.0));
   CHECK(seen.back().status == "success");
 
-  const auto& r = f.server.requests().at(0);
+  const auto r = f.server.requests().at(0);
   CHECK(r.method == "POST");
   CHECK(r.target == "/api/pull");
   CHECK(json::parse(r.body) == json{{"model", "llama3.2:3b"}, {"stream", true}});
@@ -227,7 +227,7 @@ TEST_CASE("ollama: a stream that ends without success is not taken for one") {
 TEST_CASE("ollama: delete sends DELETE /api/delete with the model; 404 is 'model not found'") {
   Fixture f({ollama_fake::deleted(), ollama_fake::not_found("gone:1b")});
   f.manager.remove("llama3.2:3b");
-  const auto& r = f.server.requests().at(0);
+  const auto r = f.server.requests().at(0);
   CHECK(r.method == "DELETE");
   CHECK(r.target == "/api/delete");
   CHECK(json::parse(r.body) == json{{"model", "llama3.2:3b"}});
