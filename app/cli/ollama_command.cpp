@@ -65,13 +65,15 @@ void print_hardware(const ai::HardwareInfo& hw) {
               << " (" << g.source << ")\n";
 }
 
-// True when the store can be opened without asking for the passphrase.
-bool store_at_hand(const CommonOptions& o) {
+// Empty when the store can be opened without asking for the passphrase; else why not.
+std::string store_not_at_hand(const CommonOptions& o) {
   const char* key = std::getenv("TFTSR_DB_KEY");
-  if ((!key || !*key) && o.key_file.empty()) return false;
+  if ((!key || !*key) && o.key_file.empty())
+    return "set TFTSR_DB_KEY or pass --key-file to let this command ask Ollama";
   const std::filesystem::path dir = o.data_dir.empty() ? default_data_dir() : std::filesystem::path(o.data_dir);
   std::error_code ec;
-  return std::filesystem::exists(dir / kDatabaseFileName, ec);
+  if (!std::filesystem::exists(dir / kDatabaseFileName, ec)) return "there is no store in " + dir.string() + " yet";
+  return {};
 }
 
 int pull(const CommonOptions& o, const std::string& url, const std::string& model) {
@@ -114,7 +116,9 @@ int recommend(const CommonOptions& o, const std::string& url) {
   const ai::HardwareInfo hw = ai::probe_hardware();
   std::vector<ai::OllamaModel> installed;
   std::string note;
-  if (store_at_hand(o)) {
+  if (const std::string why = store_not_at_hand(o); !why.empty()) {
+    note = "Installed models are not marked: " + why + ".";
+  } else {
     try {
       auto t = open_store(o);
       installed = manager(*t, url).models(interrupt_check());
@@ -122,8 +126,6 @@ int recommend(const CommonOptions& o, const std::string& url) {
       if (e.kind() != ErrorKind::Network) throw;
       note = std::string("Installed models are not marked: ") + e.what();
     }
-  } else {
-    note = "Installed models are not marked: set TFTSR_DB_KEY or pass --key-file to let this command ask Ollama.";
   }
   const auto list = ai::recommend_models(hw, installed);
   if (o.json) {
