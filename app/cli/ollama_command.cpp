@@ -185,12 +185,14 @@ void register_ollama_commands(CLI::App& root, CliContext& ctx) {
         const ai::OllamaStatus s = manager(*t, *url).status(interrupt_check());
         if (ctx.options.json) {
           nlohmann::json out{{"running", s.running}, {"url", s.url}, {"message", s.message}};
+          if (!s.install_hint.empty()) out["install_hint"] = s.install_hint;
           out["version"] = s.running ? nlohmann::json(s.version) : nlohmann::json(nullptr);
-          if (!s.running)
+          if (!s.install_hint.empty())
             out["install"] = {{"download", ai::kOllamaDownloadUrl}, {"command", ai::kOllamaInstallCommand}};
           print_json(out);
         } else {
-          (s.running ? std::cout : std::cerr) << s.message << "\n";
+          (s.running ? std::cout : std::cerr) << s.message << (s.install_hint.empty() ? "" : " ") << s.install_hint
+                                              << "\n";
         }
         return s.running ? kOk : kFailure;
       };

@@ -144,9 +144,12 @@ OllamaStatus OllamaManager::status(const CancelCheck& cancelled) const {
     out.message = "Ollama " + out.version + " is running at " + where;
   } catch (const NetworkError& e) {
     out.running = false;
-    out.message = not_there(e.failure())
-                      ? "Ollama is not running at " + where + ". " + ollama_install_hint()
-                      : std::string(e.what());
+    if (not_there(e.failure())) {
+      out.message = "Ollama is not running at " + where + ".";
+      out.install_hint = ollama_install_hint();
+    } else {
+      out.message = e.what();
+    }
   }
   return out;
 }

@@ -38,7 +38,8 @@ struct OllamaStatus {
   bool running = false;
   std::string url;
   std::string version;  // when running
-  std::string message;  // "Ollama 0.5.7 is running at localhost:11434", or why not and how to install it
+  std::string message;  // "Ollama 0.5.7 is running at localhost:11434", or why not
+  std::string install_hint;  // when nothing answers: ollama_install_hint()
 };
 
 struct OllamaModel {

@@ -11,6 +11,7 @@ namespace tftsr::gui {
 namespace {
 const ImVec4 kErrorColour(0.92f, 0.30f, 0.30f, 1.0f);
 const ImVec4 kOkColour(0.30f, 0.75f, 0.40f, 1.0f);
+const ImVec4 kLinkColour(0.45f, 0.65f, 0.95f, 1.0f);
 
 // The manager for the configured Ollama provider (on a worker: reading the providers takes the
 // store's lock).
@@ -145,13 +146,20 @@ void LocalModelSettings::draw_status(AppState& state) {
   } else {
     ImGui::TextColored(status_->running ? kOkColour : kErrorColour, "%s", status_->message.c_str());
     probe::record("ollama.status");
-    if (!status_->running) {
-      ImGui::TextDisabled("On Linux, in a terminal:");
+    if (!status_->install_hint.empty()) {
+      ImGui::TextUnformatted("Install Ollama from");
+      ImGui::SameLine();
+      ImGui::TextColored(kLinkColour, "%s", std::string(ai::kOllamaDownloadUrl).c_str());
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Copy link")) ImGui::SetClipboardText(std::string(ai::kOllamaDownloadUrl).c_str());
+      ImGui::TextUnformatted("or, on Linux, in a terminal:");
       std::string command(ai::kOllamaInstallCommand);
-      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 24.0f);
+      ImGui::SetNextItemWidth(ImGui::GetFontSize() * 20.0f);
       ImGui::InputText("##install", &command, ImGuiInputTextFlags_ReadOnly);
+      probe::record("ollama.install_command");
       ImGui::SameLine();
       if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(command.c_str());
+      ImGui::TextUnformatted("then start it with `ollama serve` and check again.");
     }
   }
   ImGui::PopTextWrapPos();
@@ -181,7 +189,8 @@ void LocalModelSettings::draw_models(AppState& state) {
     ImGui::TableSetupColumn("Family", ImGuiTableColumnFlags_WidthFixed, em * 5.0f);
     ImGui::TableSetupColumn("Parameters", ImGuiTableColumnFlags_WidthFixed, em * 5.5f);
     ImGui::TableSetupColumn("Quantisation", ImGuiTableColumnFlags_WidthFixed, em * 6.5f);
-    ImGui::TableSetupColumn("##delete", ImGuiTableColumnFlags_WidthFixed, em * 4.0f);
+    ImGui::TableSetupColumn("##delete", ImGuiTableColumnFlags_WidthFixed,
+                            ImGui::CalcTextSize("Delete…").x + ImGui::GetStyle().FramePadding.x * 2.0f);
     ImGui::TableHeadersRow();
     for (const auto& m : models_) {
       ImGui::PushID(m.name.c_str());

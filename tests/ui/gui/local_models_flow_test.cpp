@@ -103,7 +103,8 @@ TEST_CASE("local models: no Ollama is 'not running' with the install hint, and n
   REQUIRE(local.status().has_value());
   CHECK_FALSE(local.status()->running);
   CHECK(local.status()->message.find("not running") != std::string::npos);
-  CHECK(local.status()->message.find("https://ollama.com/download") != std::string::npos);
+  CHECK(local.status()->install_hint.find("https://ollama.com/download") != std::string::npos);
+  CHECK(f.ui->has("ollama.install_command"));
   CHECK(local.models().empty());
   f.ui->click("ollama.pull_name");
   f.ui->type("llama3.2:1b");

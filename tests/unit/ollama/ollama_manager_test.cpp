@@ -75,8 +75,8 @@ TEST_CASE("ollama: nothing listening is 'not running' with how to install it, no
   CHECK_FALSE(s.running);
   CHECK(s.version.empty());
   CHECK(s.message.find("not running") != std::string::npos);
-  CHECK(s.message.find("https://ollama.com/download") != std::string::npos);
-  CHECK(s.message.find("curl -fsSL https://ollama.com/install.sh | sh") != std::string::npos);
+  CHECK(s.install_hint.find("https://ollama.com/download") != std::string::npos);
+  CHECK(s.install_hint.find("curl -fsSL https://ollama.com/install.sh | sh") != std::string::npos);
 
   const std::string models = error_of([&] { n.manager.models(); }, ErrorKind::Network);
   CHECK(models.find("not running") != std::string::npos);
@@ -91,6 +91,7 @@ TEST_CASE("ollama: an HTML page where Ollama should be is named as such everywhe
   CHECK_FALSE(s.running);
   CHECK(s.message.find("not as Ollama") != std::string::npos);
   CHECK(s.message.find("Guest Wi-Fi login") != std::string::npos);
+  CHECK(s.install_hint.empty());  // something answers there: installing Ollama is not the fix
 
   try {
     f.manager.models();
