@@ -237,6 +237,7 @@ void OllamaManager::pull(const std::string& model, const PullCallback& progress,
     rethrow_for_ollama(e, url_);
   }
   if (!failure.empty()) throw Error(ErrorKind::Network, failure);
+  if (succeeded) return;  // a cancel that came after Ollama's "success" is too late to matter
   if (stopped || sent.response.cut_off != net::CutOff::None)
     throw Error(ErrorKind::Cancelled, "the pull of " + model + " was cancelled (pull it again to resume)");
   if (!succeeded)

@@ -188,6 +188,11 @@ TEST_CASE("ollama: a progress callback returning false cancels the pull mid-way"
   CHECK(seen < 10);  // it stopped there, not at the end of the stream
 }
 
+TEST_CASE("ollama: a cancel on the success line itself is too late: the model is there") {
+  Fixture f({ollama_fake::pull(2)});
+  CHECK_NOTHROW(f.manager.pull("llama3.2:3b", [](const ai::PullProgress& p) { return p.status != "success"; }));
+}
+
 TEST_CASE("ollama: the cancel check stops a pull while it waits for the next line") {
   Fixture f({ollama_fake::pull(40, 100)});
   int seen = 0;
