@@ -92,8 +92,7 @@ int pull(const CommonOptions& o, const std::string& url, const std::string& mode
           if (p.completed) line["completed"] = p.completed;
           std::cout << line.dump() << std::endl;
         } else if (bar.shown()) {
-          if (p.fraction() >= 0) fraction = p.fraction();
-          else if (p.status != last_status) fraction = 0;
+          if (p.fraction() >= 0) fraction = p.fraction();  // a step without bytes keeps the last figure
           std::string note = p.status;
           if (p.total) note += "  " + ai::format_bytes(p.completed) + " / " + ai::format_bytes(p.total);
           bar.update(fraction, note);
