@@ -95,12 +95,14 @@ void LocalModelSettings::start_pull(AppState& state, const std::string& model) {
       state.pool, "Pulling " + model,
       [triage, model](JobContext& ctx) {
         ctx.report(-1.0, "starting");
+        double fraction = -1.0;  // a step without bytes (verifying, writing) keeps the last figure
         manager_for(*triage).pull(
             model,
-            [&ctx](const ai::PullProgress& p) {
+            [&ctx, &fraction](const ai::PullProgress& p) {
+              if (p.fraction() >= 0) fraction = p.fraction();
               std::string note = p.status;
               if (p.total > 0) note += "  " + ai::format_bytes(p.completed) + " / " + ai::format_bytes(p.total);
-              ctx.report(p.fraction(), std::move(note));
+              ctx.report(fraction, std::move(note));
               return !ctx.cancelled();
             },
             [&ctx] { return ctx.cancelled(); });
