@@ -128,7 +128,7 @@ TEST_CASE("ollama: models lists name, size, family, parameter size and quantisat
   CHECK(f.server.requests()[0].target == "/api/tags");
 }
 
-TEST_CASE("ollama: an empty model list is an empty list; a list that is not one is an error") {
+TEST_CASE("ollama: an empty model list is an empty list — a list that is not one is an error") {
   Fixture f({ollama_fake::tags({}), ScriptedReply::json(200, R"({"models":"none"})")});
   CHECK(f.manager.models().empty());
   error_of([&] { f.manager.models(); }, ErrorKind::Network);
@@ -230,7 +230,7 @@ TEST_CASE("ollama: a stream that ends without success is not taken for one") {
   CHECK(message.find("before Ollama reported success") != std::string::npos);
 }
 
-TEST_CASE("ollama: delete sends DELETE /api/delete with the model; 404 is 'model not found'") {
+TEST_CASE("ollama: delete sends DELETE /api/delete with the model — 404 is 'model not found'") {
   Fixture f({ollama_fake::deleted(), ollama_fake::not_found("gone:1b")});
   f.manager.remove("llama3.2:3b");
   const auto r = f.server.requests().at(0);
