@@ -67,6 +67,11 @@ void SettingsView::draw(AppState& state) {
     ImGui::EndTabItem();
   }
   probe::record("settings.ai_providers");
+  if (ImGui::BeginTabItem("Local models")) {
+    local_models_.draw(state);
+    ImGui::EndTabItem();
+  }
+  probe::record("settings.local_models");
   ImGui::EndTabBar();
 }
 

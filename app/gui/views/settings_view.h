@@ -1,6 +1,7 @@
 #pragma once
 // Settings: theme, font size, where the data lives, which PII types scans look for, the AI
-// providers, and changing the passphrase (re-keys the whole database on the worker pool).
+// providers, local models (Ollama), and changing the passphrase (re-keys the whole database on
+// the worker pool).
 #include <string>
 
 #include "app/gui/app_state.h"
@@ -8,6 +9,7 @@
 #include "app/gui/view_jobs.h"
 #include "app/gui/views/ai_provider_settings.h"
 #include "app/gui/views/detection_settings.h"
+#include "app/gui/views/local_model_settings.h"
 
 namespace tftsr::gui {
 
@@ -21,14 +23,17 @@ class SettingsView : public TabView {
   void cancel_jobs() override {
     jobs_.cancel();
     providers_.cancel_jobs();
+    local_models_.cancel_jobs();
   }
   AiProviderSettings& providers() { return providers_; }
+  LocalModelSettings& local_models() { return local_models_; }
 
  private:
   void draw_general(AppState& state);
   void start_rekey(AppState& state);
   DetectionSettings detection_;
   AiProviderSettings providers_;
+  LocalModelSettings local_models_;
   std::string new_passphrase_;
   std::string confirmation_;
   std::string message_;
