@@ -18,6 +18,7 @@ void build(CLI::App& app, CliContext& ctx) {
   register_scan_commands(app, ctx);
   register_ai_commands(app, ctx);
   register_chat_commands(app, ctx);
+  register_doc_commands(app, ctx);
 }
 
 int exit_code_for(const Error& e) {

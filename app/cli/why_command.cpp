@@ -1,4 +1,4 @@
-// tftsr why add|update|list
+// tftsr why add|update|list|root-cause
 #include <iostream>
 
 #include "app/cli/cli_support.h"
@@ -69,6 +69,22 @@ void register_why_commands(CLI::App& root, CliContext& ctx) {
         for (const auto& s : steps)
           rows.push_back({s.id, std::to_string(s.step_order), s.why_question, or_dash(s.answer), or_dash(s.evidence)});
         print_table({"STEP ID", "#", "QUESTION", "ANSWER", "EVIDENCE"}, rows);
+        return kOk;
+      };
+    });
+  }
+  {
+    auto* cmd = why->add_subcommand("root-cause", "Record the root cause the 5 Whys led to");
+    auto id = std::make_shared<std::string>();
+    auto text = std::make_shared<std::string>();
+    cmd->add_option("ID", *id, "Incident id")->required();
+    cmd->add_option("TEXT", *text, "The root cause")->required();
+    add_common_options(*cmd, ctx);
+    cmd->callback([&ctx, id, text] {
+      ctx.action = [&ctx, id, text] {
+        open_store(ctx.options)->incidents().set_root_cause(*id, *text);
+        if (ctx.options.json) return print_json({{"issue_id", *id}, {"root_cause", *text}}), kOk;
+        std::cout << "Root cause recorded\n";
         return kOk;
       };
     });

@@ -256,4 +256,20 @@ TimelineEvent IncidentService::add_note(const std::string& incident_id, const st
   return e;
 }
 
+void IncidentService::set_root_cause(const std::string& incident_id, const std::string& text) {
+  const std::string cause = trimmed(text);
+  if (cause.empty()) throw Error(ErrorKind::InvalidInput, "the root cause is empty");
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  IssueRepository(ctx_.db).get(incident_id);
+  ctx_.db
+      .prepare(
+          "INSERT INTO incident_whys(issue_id, level, root_cause, updated_at) VALUES (?, 5, ?, ?) "
+          "ON CONFLICT(issue_id) DO UPDATE SET root_cause = excluded.root_cause, updated_at = excluded.updated_at")
+      .bind(1, incident_id).bind(2, cause).bind(3, utc_now_text())
+      .run();
+  ctx_.journal.event(incident_id, "root_cause_found", "Root cause: " + cause);
+  tx.commit();
+}
+
 }  // namespace tftsr

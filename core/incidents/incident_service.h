@@ -31,6 +31,9 @@ class IncidentService {
                           std::optional<std::string> answer = {}, std::optional<std::string> evidence = {});
   ResolutionStep update_step(const std::string& step_id, const StepPatch& patch);
   std::vector<ResolutionStep> steps(const std::string& incident_id);
+  // The root cause the 5 Whys led to, typed by the user (the same record the AI-guided 5 Whys
+  // keep); the current why level stays. Adds a timeline event.
+  void set_root_cause(const std::string& incident_id, const std::string& text);
 
   std::vector<TimelineEvent> timeline(const std::string& incident_id);
   TimelineEvent add_note(const std::string& incident_id, const std::string& text);
