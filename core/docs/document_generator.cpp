@@ -88,6 +88,17 @@ std::string five_whys(const IncidentFacts& f) {
     out += "**Answer:** " + (answered(s) ? md_block(*s.answer) : std::string("*Not answered yet.*"));
     if (s.evidence && s.evidence->find_first_not_of(" \t\r\n") != std::string::npos)
       out += "\n\n**Evidence:** " + md_block(*s.evidence);
+    std::string linked;
+    for (const auto& e : f.evidence) {
+      if (e.step_id != s.id) continue;
+      linked += "\n- ";
+      if (e.log_id)
+        linked += "Log " + md_inline(e.file_name) + ", lines " + std::to_string(e.first_line) + "-" +
+                  std::to_string(e.last_line);
+      else
+        linked += "Image " + md_inline(e.file_name);
+    }
+    if (!linked.empty()) out += "\n\n**Linked evidence:**\n" + linked;
   }
   return out;
 }

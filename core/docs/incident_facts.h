@@ -4,6 +4,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model/evidence_link.h"
 #include "core/model/image.h"
 #include "core/model/incident.h"
 #include "core/model/log_file.h"
@@ -18,6 +19,7 @@ struct IncidentFacts {
   Incident incident;
   std::optional<std::string> domain_name;  // shown to people; filled by the caller
   std::vector<ResolutionStep> steps;  // in step order
+  std::vector<EvidenceLink> evidence;  // links of the steps, in step order
   std::optional<std::string> root_cause;  // as recorded with the 5 Whys (incident_whys)
   std::vector<LogFile> logs;
   std::vector<ImageAttachment> images;

@@ -101,3 +101,35 @@ TEST_CASE("doc edit from a file and from stdin, then doc export writes what is s
     found |= json::parse(a["details"].get<std::string>())["sha256"] == tftsr::sha256_file_hex(cli.dir / "rca.md");
   CHECK(found);
 }
+
+TEST_CASE("why link ties log lines and images to a step, and the RCA lists them") {
+  Cli cli;
+  std::string issue = worked_incident(cli);
+  json steps = cli.run_json({"why", "list", issue});
+  const std::string step = steps[0]["id"];
+  write_file(cli.dir / "app.log", "one\ntwo\nthree\nfour\n");
+  std::string log = cli.run_json({"log", "add", issue, (cli.dir / "app.log").string()})["id"];
+
+  json link = cli.run_json({"why", "link", step, "--log", log, "--lines", "2-3"});
+  CHECK(link["first_line"] == 2);
+  CHECK(link["last_line"] == 3);
+  CHECK(link["image_id"].is_null());
+  auto beyond = cli.run({"why", "link", step, "--log", log, "--lines", "3-9"});
+  CHECK(beyond.exit_code == 2);
+  CHECK(has(beyond.err, "has lines 1-4"));
+  CHECK(cli.run({"why", "link", step, "--log", log, "--lines", "x"}).exit_code == 2);
+  CHECK(cli.run({"why", "link", step, "--log", log}).exit_code == 2);
+  CHECK(cli.run({"why", "link", step}).exit_code == 2);
+  CHECK(cli.run({"why", "link", "no-step", "--log", log, "--lines", "1"}).exit_code == 1);
+
+  std::string other = cli.run_json({"issue", "new", "--title", "other", "--severity", "P4"})["id"];
+  std::string other_log = cli.run_json({"log", "add", other, (cli.dir / "app.log").string()})["id"];
+  CHECK(cli.run({"why", "link", step, "--log", other_log, "--lines", "1"}).exit_code == 1);
+
+  auto rca = cli.run({"doc", "generate", issue, "--type", "rca"});
+  CHECK(has(rca.out, "**Linked evidence:**\n\n- Log app.log, lines 2-3"));
+  json timeline = cli.run_json({"issue", "show", issue})["timeline"];
+  bool linked = false;
+  for (const auto& e : timeline) linked |= e["event_type"] == "evidence_linked";
+  CHECK(linked);
+}
