@@ -25,7 +25,7 @@ std::string worked_incident(const Cli& cli) {
 }
 }  // namespace
 
-TEST_CASE("doc generate prints the document; --json gives the row with the seed's column names") {
+TEST_CASE("doc generate prints the document, and --json gives the row with the seed's column names") {
   Cli cli;
   std::string issue = worked_incident(cli);
   auto r = cli.run({"doc", "generate", issue, "--type", "rca"});

@@ -33,7 +33,7 @@ std::vector<fs::path> files_in(const fs::path& dir) {
 }
 }  // namespace
 
-TEST_CASE("edit then export: Markdown as stored, HTML and PDF carry the edited text; each export audited") {
+TEST_CASE("edit then export: Markdown as stored, HTML and PDF carry the edited text, each export audited") {
   DocsFixture f;
   Incident i = f.known_incident();
   auto& docs = f.triage->documents();

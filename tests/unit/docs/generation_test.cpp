@@ -177,7 +177,7 @@ TEST_CASE("bad requests are refused with a clear error and change nothing") {
   CHECK(f.triage->documents().list(i.id).size() == 1);
 }
 
-TEST_CASE("an edit stores the text with a later updated_at; a 5 MB document is kept whole") {
+TEST_CASE("an edit stores the text with a later updated_at, and a 5 MB document is kept whole") {
   DocsFixture f;
   Incident i = f.triage->incidents().create({"big", "P3", {}, {}});
   Document d = f.triage->documents().generate(i.id, "postmortem");
