@@ -84,6 +84,7 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
       images_(std::make_unique<ImageService>(*context_)),
       settings_(std::make_unique<SettingsService>(*context_)),
       audit_(std::make_unique<AuditService>(*context_)),
+      documents_(std::make_unique<DocumentService>(*context_, data_dir_)),
       gate_(std::make_unique<net::OutboundGate>(gate_sources())),
       ai_(std::make_unique<AiService>(
           *context_, AiServiceDeps{*incidents_, *logs_, *images_, *settings_,

@@ -13,6 +13,7 @@
 
 #include "core/ai/ai_service.h"
 #include "core/audit/audit_service.h"
+#include "core/docs/document_service.h"
 #include "core/images/image_service.h"
 #include "core/incidents/incident_service.h"
 #include "core/logs/log_service.h"
@@ -51,6 +52,7 @@ class Triage {
   ImageService& images() { return *images_; }
   SettingsService& settings() { return *settings_; }
   AuditService& audit() { return *audit_; }
+  DocumentService& documents() { return *documents_; }
 
   // Re-keys the database and re-seals the stored secrets under the new passphrase. Audited.
   void change_passphrase(const std::string& new_passphrase);
@@ -86,6 +88,7 @@ class Triage {
   std::unique_ptr<ImageService> images_;
   std::unique_ptr<SettingsService> settings_;
   std::unique_ptr<AuditService> audit_;
+  std::unique_ptr<DocumentService> documents_;
   net::GateSources gate_sources();  // triage_gate.cpp
   std::unique_ptr<net::OutboundGate> gate_;
   std::unique_ptr<AiService> ai_;

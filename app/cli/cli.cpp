@@ -21,6 +21,7 @@ void build(CLI::App& app, CliContext& ctx) {
   register_ai_commands(app, ctx);
   register_chat_commands(app, ctx);
   register_ollama_commands(app, ctx);
+  register_doc_commands(app, ctx);
 }
 
 int exit_code_for(const Error& e) {

@@ -11,6 +11,8 @@
 #include "core/service_context.h"
 #include "core/store/database.h"
 #include "core/store/encrypted_file_store.h"
+#include "core/images/image_library.h"
+#include "core/store/evidence_repository.h"
 #include "core/store/issue_repository.h"
 #include "core/store/step_repository.h"
 #include "core/store/timeline_repository.h"
@@ -254,6 +256,72 @@ TimelineEvent IncidentService::add_note(const std::string& incident_id, const st
   auto e = ctx_.journal.event(incident_id, "note", trimmed(text));
   tx.commit();
   return e;
+}
+
+void IncidentService::set_root_cause(const std::string& incident_id, const std::string& text) {
+  const std::string cause = trimmed(text);
+  if (cause.empty()) throw Error(ErrorKind::InvalidInput, "the root cause is empty");
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  IssueRepository(ctx_.db).get(incident_id);
+  ctx_.db
+      .prepare(
+          "INSERT INTO incident_whys(issue_id, level, root_cause, updated_at) VALUES (?, 5, ?, ?) "
+          "ON CONFLICT(issue_id) DO UPDATE SET root_cause = excluded.root_cause, updated_at = excluded.updated_at")
+      .bind(1, incident_id).bind(2, cause).bind(3, utc_now_text())
+      .run();
+  ctx_.journal.event(incident_id, "root_cause_found", "Root cause: " + cause);
+  tx.commit();
+}
+
+namespace {
+ResolutionStep step_or_throw(Database& db, const std::string& step_id) {
+  auto step = StepRepository(db).find(step_id);
+  if (!step) throw Error(ErrorKind::NotFound, "no 5-Whys step with id " + step_id);
+  return *step;
+}
+}  // namespace
+
+EvidenceLink IncidentService::link_log_lines(const std::string& step_id, const std::string& log_id,
+                                             std::int64_t first_line, std::int64_t last_line) {
+  ServiceLock lock(ctx_.mutex);
+  ResolutionStep step = step_or_throw(ctx_.db, step_id);
+  auto log = LogRepository(ctx_.db).find(log_id);
+  if (!log || log->issue_id != step.issue_id)
+    throw Error(ErrorKind::NotFound, "no log with id " + log_id + " in this step's incident");
+  if (first_line < 1 || last_line < first_line || last_line > log->line_count)
+    throw Error(ErrorKind::InvalidInput, "lines " + std::to_string(first_line) + "-" + std::to_string(last_line) +
+                                             " are not in " + log->file_name + " (it has lines 1-" +
+                                             std::to_string(log->line_count) + ")");
+  EvidenceLink e{uuid_v7(), step_id, log_id, first_line, last_line, std::nullopt, utc_now_text(), log->file_name};
+  Transaction tx(ctx_.db);
+  EvidenceRepository(ctx_.db).insert(e);
+  ctx_.journal.event(step.issue_id, "evidence_linked",
+                     "Why " + std::to_string(step.step_order) + ": evidence " + log->file_name + " lines " +
+                         std::to_string(first_line) + "-" + std::to_string(last_line));
+  tx.commit();
+  return e;
+}
+
+EvidenceLink IncidentService::link_image(const std::string& step_id, const std::string& image_id) {
+  ServiceLock lock(ctx_.mutex);
+  ResolutionStep step = step_or_throw(ctx_.db, step_id);
+  ImageAttachment image = ImageLibrary(ctx_.db).get(image_id);
+  if (image.issue_id != step.issue_id)
+    throw Error(ErrorKind::NotFound, "no image with id " + image_id + " in this step's incident");
+  EvidenceLink e{uuid_v7(), step_id, std::nullopt, 0, 0, image_id, utc_now_text(), image.file_name};
+  Transaction tx(ctx_.db);
+  EvidenceRepository(ctx_.db).insert(e);
+  ctx_.journal.event(step.issue_id, "evidence_linked",
+                     "Why " + std::to_string(step.step_order) + ": evidence image " + image.file_name);
+  tx.commit();
+  return e;
+}
+
+std::vector<EvidenceLink> IncidentService::evidence(const std::string& step_id) {
+  ServiceLock lock(ctx_.mutex);
+  step_or_throw(ctx_.db, step_id);
+  return EvidenceRepository(ctx_.db).for_step(step_id);
 }
 
 }  // namespace tftsr

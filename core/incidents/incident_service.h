@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "core/model/evidence_link.h"
 #include "core/model/incident.h"
 
 namespace tftsr {
@@ -31,6 +32,15 @@ class IncidentService {
                           std::optional<std::string> answer = {}, std::optional<std::string> evidence = {});
   ResolutionStep update_step(const std::string& step_id, const StepPatch& patch);
   std::vector<ResolutionStep> steps(const std::string& incident_id);
+  // The root cause the 5 Whys led to, typed by the user (the same record the AI-guided 5 Whys
+  // keep); the current why level stays. Adds a timeline event.
+  void set_root_cause(const std::string& incident_id, const std::string& text);
+  // Evidence of a step's answer: lines first..last (1-based) of a log, or an image, of the
+  // step's own incident. Adds a timeline event.
+  EvidenceLink link_log_lines(const std::string& step_id, const std::string& log_id, std::int64_t first_line,
+                              std::int64_t last_line);
+  EvidenceLink link_image(const std::string& step_id, const std::string& image_id);
+  std::vector<EvidenceLink> evidence(const std::string& step_id);
 
   std::vector<TimelineEvent> timeline(const std::string& incident_id);
   TimelineEvent add_note(const std::string& incident_id, const std::string& text);
