@@ -98,7 +98,12 @@ TEST_CASE("triage: a given start wins, and without times nothing is invented") {
 
   StoredPattern untimed;
   untimed.log_id = "a";
-  untimed.pattern = {"x", "disk full", LogLevel::Error, 4, 10, 90, std::nullopt, std::nullopt, {}};
+  untimed.pattern.id = "x";
+  untimed.pattern.text = "disk full";
+  untimed.pattern.level = LogLevel::Error;
+  untimed.pattern.count = 4;
+  untimed.pattern.first_line = 10;
+  untimed.pattern.last_line = 90;
   const auto s = summarize_incident({untimed});
   CHECK(s.start_source == StartSource::None);
   CHECK_FALSE(s.start_time.has_value());
