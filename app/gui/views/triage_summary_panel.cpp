@@ -106,6 +106,7 @@ void TriageSummaryPanel::draw(AppState& state, const std::string& incident_id, c
   for (const LogFile& log : logs) key += log.id + ";";
   if (logs.empty()) {
     ImGui::TextDisabled("No logs yet. Add logs to see their error patterns, the first error and when it started.");
+    probe::record("triage.no_logs");
     logs_key_ = key;
     return;
   }
