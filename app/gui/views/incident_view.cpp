@@ -207,9 +207,9 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
 
 void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& id) {
   ImGui::TextUnformatted("Description");
-  // The description takes a third of the height, the triage summary the rest.
-  float height = std::max(ImGui::GetContentRegionAvail().y * 0.3f - ImGui::GetFrameHeightWithSpacing() * 1.5f,
-                          ImGui::GetTextLineHeight() * 4.0f);
+  // The description takes a quarter of the height, the triage summary the rest.
+  float height = std::max(ImGui::GetContentRegionAvail().y * 0.25f - ImGui::GetFrameHeightWithSpacing() * 1.5f,
+                          ImGui::GetTextLineHeight() * 3.0f);
   if (ImGui::InputTextMultiline("##description", &e.description, ImVec2(-1, height))) e.description_dirty = true;
   probe::record("incident.description");
   ImGui::BeginDisabled(!e.description_dirty);

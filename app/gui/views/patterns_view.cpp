@@ -32,8 +32,8 @@ double job_fraction(const WorkerPool& pool, JobId id, std::string* note) {
   return -1.0;
 }
 
-std::string seen_text(const std::optional<std::int64_t>& time, std::int64_t line) {
-  if (time) return format_log_time(*time);
+std::string seen_text(const std::optional<std::int64_t>& time, std::int64_t line, std::optional<std::int64_t> day_of) {
+  if (time) return short_log_time(*time, day_of);
   return "line " + std::to_string(line);
 }
 
@@ -62,6 +62,12 @@ std::string format_log_time(std::int64_t seconds) {
   char buf[32];
   std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S", &tm);
   return buf;
+}
+
+std::string short_log_time(std::int64_t seconds, std::optional<std::int64_t> day_of) {
+  const std::string full = format_log_time(seconds);
+  if (day_of && format_log_time(*day_of).substr(0, 10) == full.substr(0, 10)) return full.substr(11);
+  return full.substr(0, 16);
 }
 
 MinedPatterns merge_pattern_reports(const std::vector<std::pair<std::string, patterns::PatternReport>>& reports,
@@ -186,6 +192,8 @@ void PatternsView::start(AppState& state) {
         return merge_pattern_reports(reports);
       },
       [this](MinedPatterns mined) {
+        for (const PatternRow& r : mined.rows)
+          if (r.pattern.first_time && (!first_time_ || *r.pattern.first_time < *first_time_)) first_time_ = r.pattern.first_time;
         mined_ = std::move(mined);
         filtered_for_ = "\x01";  // refilter
         sort_dirty_ = true;
@@ -220,8 +228,8 @@ void PatternsView::draw(AppState& state) {
     std::string note;
     const double f = job_fraction(state.pool, job_, &note);
     ImGui::TextDisabled("Mining the patterns of %s…", name_.c_str());
-    ImGui::ProgressBar(f < 0 ? 0.0f : static_cast<float>(f), ImVec2(ImGui::GetFontSize() * 20.0f, 0),
-                       note.empty() ? nullptr : note.c_str());
+    const std::string overlay = std::to_string(static_cast<int>(std::max(0.0, f) * 100.0)) + "%  " + note;
+    ImGui::ProgressBar(f < 0 ? 0.0f : static_cast<float>(f), ImVec2(ImGui::GetFontSize() * 20.0f, 0), overlay.c_str());
     ImGui::SameLine();
     if (ImGui::Button("Cancel")) {
       jobs_.cancel();
@@ -236,9 +244,10 @@ void PatternsView::draw(AppState& state) {
   probe::record("patterns.filter");
   if (filter_text_ != filtered_for_) refilter();
   ImGui::SameLine();
-  ImGui::TextDisabled("%zu of %zu patterns  ·  %lld lines%s", shown_.size(), mined_->rows.size(),
+  ImGui::TextDisabled("%zu of %zu patterns  ·  %lld lines%s%s%s", shown_.size(), mined_->rows.size(),
                       static_cast<long long>(mined_->lines),
-                      incident_id_ ? ("  ·  " + std::to_string(logs_.size()) + " logs").c_str() : "");
+                      incident_id_ ? ("  ·  " + std::to_string(logs_.size()) + " logs").c_str() : "",
+                      first_time_ ? "  ·  from " : "", first_time_ ? (format_log_time(*first_time_) + " UTC").c_str() : "");
   for (const std::string& n : mined_->notices) ImGui::TextColored(level_colour(patterns::LogLevel::Warning), "%s", n.c_str());
   if (logs_.empty()) {
     ImGui::TextDisabled("No logs yet.");
@@ -257,12 +266,12 @@ void PatternsView::draw_table(AppState& state) {
   const float em = ImGui::GetFontSize();
   ImGui::TableSetupScrollFreeze(0, 1);
   ImGui::TableSetupColumn("Count", ImGuiTableColumnFlags_DefaultSort | ImGuiTableColumnFlags_PreferSortDescending,
-                          em * 4.5f, static_cast<ImGuiID>(Column::Count));
-  ImGui::TableSetupColumn("Level", 0, em * 4.5f, static_cast<ImGuiID>(Column::Level));
-  ImGui::TableSetupColumn("Trend", ImGuiTableColumnFlags_NoSort, em * 6.0f, static_cast<ImGuiID>(Column::Trend));
+                          em * 3.5f, static_cast<ImGuiID>(Column::Count));
+  ImGui::TableSetupColumn("Level", 0, em * 4.3f, static_cast<ImGuiID>(Column::Level));
+  ImGui::TableSetupColumn("Trend", ImGuiTableColumnFlags_NoSort, em * 5.0f, static_cast<ImGuiID>(Column::Trend));
   ImGui::TableSetupColumn("Pattern", ImGuiTableColumnFlags_WidthStretch, 0.0f, static_cast<ImGuiID>(Column::Template));
-  ImGui::TableSetupColumn("First seen", 0, em * 9.5f, static_cast<ImGuiID>(Column::FirstSeen));
-  ImGui::TableSetupColumn("Last seen", 0, em * 9.5f, static_cast<ImGuiID>(Column::LastSeen));
+  ImGui::TableSetupColumn("First seen", 0, em * 5.5f, static_cast<ImGuiID>(Column::FirstSeen));
+  ImGui::TableSetupColumn("Last seen", 0, em * 5.5f, static_cast<ImGuiID>(Column::LastSeen));
   if (incident_id_) ImGui::TableSetupColumn("Logs", 0, em * 3.0f, static_cast<ImGuiID>(Column::Logs));
   ImGui::TableHeadersRow();
 
@@ -316,6 +325,8 @@ void PatternsView::draw_table(AppState& state) {
         ImGui::PopTextWrapPos();
         ImGui::TextDisabled("Lines %lld to %lld  ·  click to show its lines", static_cast<long long>(p.first_line),
                             static_cast<long long>(p.last_line));
+        if (p.first_time && p.last_time)
+          ImGui::TextDisabled("%s to %s UTC", format_log_time(*p.first_time).c_str(), format_log_time(*p.last_time).c_str());
         if (incident_id_)
           for (const std::string& log_id : row.log_ids)
             for (const auto& [id, name] : logs_)
@@ -325,9 +336,9 @@ void PatternsView::draw_table(AppState& state) {
       if (clicked && !row.log_ids.empty())
         open_log_focused(state, row.log_ids.front(), LogFocus{p.id, p.text, p.first_line});
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", seen_text(p.first_time, p.first_line).c_str());
+      ImGui::TextDisabled("%s", seen_text(p.first_time, p.first_line, first_time_).c_str());
       ImGui::TableNextColumn();
-      ImGui::TextDisabled("%s", seen_text(p.last_time, p.last_line).c_str());
+      ImGui::TextDisabled("%s", seen_text(p.last_time, p.last_line, first_time_).c_str());
       if (incident_id_) {
         ImGui::TableNextColumn();
         ImGui::Text("%zu", row.log_ids.size());

@@ -37,6 +37,8 @@ void open_log_focused(AppState& state, const std::string& log_id, LogFocus focus
 
 // "2024-05-01 10:00:02" (UTC) of seconds since 1970.
 std::string format_log_time(std::int64_t seconds);
+// "10:00:02" when on the day of `day_of` (seconds since 1970), else "2024-05-02 10:00".
+std::string short_log_time(std::int64_t seconds, std::optional<std::int64_t> day_of);
 
 class PatternsView : public TabView {
  public:
@@ -68,6 +70,7 @@ class PatternsView : public TabView {
   bool started_ = false;
   std::optional<MinedPatterns> mined_;
   JobId job_ = 0;
+  std::optional<std::int64_t> first_time_;  // of the earliest pattern: its day is left out of the times
   std::string filter_text_;
   std::string filtered_for_;
   std::vector<std::size_t> shown_;

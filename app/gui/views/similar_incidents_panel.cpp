@@ -56,7 +56,12 @@ void SimilarIncidentsPanel::draw(AppState& state, const std::string& incident_id
   for (const SimilarIncidentMatch& m : *matches_) {
     ImGui::PushID(m.incident.id.c_str());
     ImGui::Separator();
-    if (ImGui::Selectable(m.incident.title.c_str())) state.requests.open_incident = m.incident.id;
+    // A wrapped title that reads as a link: the inspector is narrow.
+    ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_CheckMark));
+    ImGui::TextWrapped("%s", m.incident.title.c_str());
+    ImGui::PopStyleColor();
+    if (ImGui::IsItemClicked()) state.requests.open_incident = m.incident.id;
+    if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
     probe::record("similar.match:" + m.incident.title);
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Open this incident  ·  patterns %.0f%%, words %.0f%%", m.similarity.pattern_score * 100.0,

@@ -92,7 +92,7 @@ void TriageSummaryPanel::pattern_row(AppState& state, const patterns::RankedPatt
   }
   if (clicked) open_log_focused(state, p.first_log_id, LogFocus{t.id, t.text, t.first_line});
   ImGui::TableNextColumn();
-  ImGui::TextDisabled("%s", t.first_time ? format_log_time(*t.first_time).c_str()
+  ImGui::TextDisabled("%s", t.first_time ? short_log_time(*t.first_time, triage_->summary.start_time).c_str()
                                          : ("line " + std::to_string(t.first_line)).c_str());
   ImGui::TableNextColumn();
   std::string where = log_name(p.first_log_id);
@@ -141,7 +141,8 @@ void TriageSummaryPanel::draw(AppState& state, const std::string& incident_id, c
     const patterns::PatternTemplate& t = s.first_error->pattern;
     const std::string label = t.text + "##first_error";
     ImGui::PushStyleColor(ImGuiCol_Text, level_colour(t.level));
-    const bool clicked = ImGui::Selectable(label.c_str(), false, 0, ImVec2(ImGui::GetContentRegionAvail().x * 0.7f, 0));
+    const float width = std::min(ImGui::CalcTextSize(t.text.c_str()).x, ImGui::GetContentRegionAvail().x * 0.6f);
+    const bool clicked = ImGui::Selectable(label.c_str(), false, 0, ImVec2(width, 0));
     ImGui::PopStyleColor();
     probe::record("triage.first_error");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Opens %s at this line", log_name(s.first_error->first_log_id).c_str());
@@ -175,11 +176,11 @@ void TriageSummaryPanel::draw(AppState& state, const std::string& incident_id, c
   auto table = [&](const char* id, const std::vector<patterns::RankedPattern>& rows, const std::string& probe_prefix) {
     if (!ImGui::BeginTable(id, 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit))
       return;
-    ImGui::TableSetupColumn("Level", 0, em * 4.5f);
-    ImGui::TableSetupColumn("Lines", 0, em * 4.0f);
+    ImGui::TableSetupColumn("Level", 0, em * 4.3f);
+    ImGui::TableSetupColumn("Lines", 0, em * 3.0f);
     ImGui::TableSetupColumn("Pattern", ImGuiTableColumnFlags_WidthStretch);
-    ImGui::TableSetupColumn("First seen", 0, em * 9.5f);
-    ImGui::TableSetupColumn("Log", 0, em * 8.0f);
+    ImGui::TableSetupColumn("First seen", 0, em * 4.5f);
+    ImGui::TableSetupColumn("Log", 0, em * 6.0f);
     ImGui::TableHeadersRow();
     for (std::size_t i = 0; i < rows.size() && i < kTopPatterns; ++i) pattern_row(state, rows[i], probe_prefix + rows[i].pattern.text);
     ImGui::EndTable();
@@ -188,8 +189,9 @@ void TriageSummaryPanel::draw(AppState& state, const std::string& incident_id, c
   ImGui::Spacing();
   ImGui::Text("Warning and error patterns");
   ImGui::SameLine();
-  ImGui::TextDisabled("(%zu, ranked by severity, lines, bursts and how early they start; %lld lines in all)",
-                      s.problems.size(), static_cast<long long>(s.problem_lines));
+  ImGui::TextDisabled("(%zu, %lld lines)", s.problems.size(), static_cast<long long>(s.problem_lines));
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("Ranked by severity, lines, bursts and how early they start; the first ten are shown");
   if (s.problems.empty())
     ImGui::TextDisabled("No warning or error lines.");
   else
@@ -206,7 +208,8 @@ void TriageSummaryPanel::draw(AppState& state, const std::string& incident_id, c
   if (ImGui::SmallButton("Every pattern of the incident")) state.open_tab({PatternsView::kKind, incident_id});
   probe::record("triage.all_patterns");
   ImGui::SameLine();
-  ImGui::TextDisabled("%lld patterns over %zu logs", static_cast<long long>(s.patterns), triage_->logs.size());
+  ImGui::TextDisabled("%lld patterns over %zu log%s", static_cast<long long>(s.patterns), triage_->logs.size(),
+                      triage_->logs.size() == 1 ? "" : "s");
 }
 
 }  // namespace tftsr::gui
