@@ -293,6 +293,10 @@ void PatternsView::draw_table(AppState& state) {
     sort_dirty_ = false;
   }
 
+  // A faint row highlight, so that the level colour of the text stays readable under the mouse.
+  ImVec4 hovered = ImGui::GetStyleColorVec4(ImGuiCol_HeaderHovered);
+  hovered.w *= 0.35f;
+  ImGui::PushStyleColor(ImGuiCol_HeaderHovered, hovered);
   ImGuiListClipper clipper;
   clipper.Begin(static_cast<int>(shown_.size()));
   while (clipper.Step()) {
@@ -346,6 +350,7 @@ void PatternsView::draw_table(AppState& state) {
       ImGui::PopID();
     }
   }
+  ImGui::PopStyleColor();
   ImGui::EndTable();
 }
 

@@ -182,7 +182,11 @@ void TriageSummaryPanel::draw(AppState& state, const std::string& incident_id, c
     ImGui::TableSetupColumn("First seen", 0, em * 4.5f);
     ImGui::TableSetupColumn("Log", 0, em * 6.0f);
     ImGui::TableHeadersRow();
+    ImVec4 hovered = ImGui::GetStyleColorVec4(ImGuiCol_HeaderHovered);  // faint: the level colours stay readable
+    hovered.w *= 0.35f;
+    ImGui::PushStyleColor(ImGuiCol_HeaderHovered, hovered);
     for (std::size_t i = 0; i < rows.size() && i < kTopPatterns; ++i) pattern_row(state, rows[i], probe_prefix + rows[i].pattern.text);
+    ImGui::PopStyleColor();
     ImGui::EndTable();
   };
 
