@@ -40,6 +40,13 @@ struct TabPane {
   std::optional<Tab> active;  // the tab shown last frame
 };
 
+// What a log view is asked to show when it next draws: the lines of one pattern, or one line.
+struct LogFocus {
+  std::string template_id;    // empty: no filter, only the line
+  std::string template_text;  // shown with the filter
+  std::int64_t line = 0;      // numbered from 1; 0: none
+};
+
 // Raised by views and commands; consumed by whoever handles them.
 struct Requests {
   bool focus_search = false;
@@ -48,6 +55,7 @@ struct Requests {
   std::optional<std::string> open_incident;
   std::vector<std::string> close_tabs_showing;  // ids of things deleted
   bool show_ai_providers = false;  // Settings opens on its AI providers section
+  std::map<std::string, LogFocus> log_focus;  // by log id; taken by that log's view
 };
 
 struct AppState {

@@ -44,4 +44,17 @@ ImVec4 status_colour(const std::string& status) {
   return ImVec4(0.55f, 0.55f, 0.60f, 1.0f);
 }
 
+ImVec4 level_colour(patterns::LogLevel level) {
+  using patterns::LogLevel;
+  switch (level) {
+    case LogLevel::Critical: return ImVec4(0.95f, 0.35f, 0.65f, 1.0f);
+    case LogLevel::Error: return ImVec4(0.92f, 0.30f, 0.30f, 1.0f);  // the log view's error lines
+    case LogLevel::Warning: return ImVec4(0.95f, 0.80f, 0.25f, 1.0f);
+    case LogLevel::Notice: return ImVec4(0.45f, 0.65f, 0.85f, 1.0f);
+    case LogLevel::Debug:
+    case LogLevel::Trace: return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+    default: return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  }
+}
+
 }  // namespace tftsr::gui

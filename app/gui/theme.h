@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "app/gui/ui_config.h"
+#include "core/patterns/log_level.h"
 
 namespace tftsr::gui {
 
@@ -12,5 +13,7 @@ void apply_theme(Theme theme, float content_scale);
 // Colours with a meaning, chosen to be readable on both themes.
 ImVec4 severity_colour(const std::string& severity);
 ImVec4 status_colour(const std::string& status);
+// Of a log line or pattern by its level; the theme's text colour for info and unknown.
+ImVec4 level_colour(patterns::LogLevel level);
 
 }  // namespace tftsr::gui

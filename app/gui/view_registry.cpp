@@ -9,6 +9,7 @@
 #include "app/gui/views/incident_view.h"
 #include "app/gui/views/log_view.h"
 #include "app/gui/views/notifications_view.h"
+#include "app/gui/views/patterns_view.h"
 #include "app/gui/views/settings_view.h"
 
 namespace tftsr::gui {
@@ -25,6 +26,7 @@ const std::vector<TabKind>& tab_kinds() {
       {ImageGalleryView::kKind, true, make_view<ImageGalleryView>},
       {ImagePreviewView::kKind, true, make_view<ImagePreviewView>},
       {ChatView::kKind, true, make_view<ChatView>},
+      {PatternsView::kKind, true, make_view<PatternsView>},
   };
   return kinds;
 }

@@ -48,6 +48,12 @@ std::function<bool(std::string_view)> matcher_for(const LineFilterQuery& query, 
 LineFilterResult filter_lines(std::int64_t text_size, const TextReader& read, const LineFilterQuery& query,
                               const Progress& progress, const LineFilterLimits& limits) {
   const auto matches = matcher_for(query, limits.max_line_bytes);
+  return filter_lines_where(
+      text_size, read, [&matches](std::int64_t, std::string_view line) { return matches(line); }, progress, limits);
+}
+
+LineFilterResult filter_lines_where(std::int64_t text_size, const TextReader& read, const LinePredicate& keep,
+                                    const Progress& progress, const LineFilterLimits& limits) {
   LineFilterResult result;
   std::string carry;  // a line that continues into the next chunk
   std::int64_t carry_offset = 0;
@@ -57,7 +63,7 @@ LineFilterResult filter_lines(std::int64_t text_size, const TextReader& read, co
     if (carry.size() < limits.max_long_line_bytes) carry.append(part.substr(0, limits.max_long_line_bytes - carry.size()));
   };
   auto take = [&](std::string_view line, std::int64_t offset) {
-    if (matches(line)) {
+    if (keep(result.lines_scanned, line)) {
       if (result.lines.size() >= limits.max_matches) {
         result.truncated = true;
       } else {

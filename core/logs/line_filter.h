@@ -2,7 +2,9 @@
 // Finds the lines of a stored log that contain a text or match a regular expression, reading the
 // text in chunks with progress and cancellation. The log view shows only these lines.
 #include <cstdint>
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/logs/line_index.h"
@@ -38,5 +40,11 @@ struct LineFilterLimits {
 // Throws Error(InvalidInput) for an empty pattern or an invalid regular expression.
 LineFilterResult filter_lines(std::int64_t text_size, const TextReader& read, const LineFilterQuery& query,
                               const Progress& progress = {}, const LineFilterLimits& limits = {});
+
+// The lines for which keep(line number from 0, text) is true, read the same way (the log view's
+// filter by pattern decides by the line's number).
+using LinePredicate = std::function<bool(std::int64_t line, std::string_view text)>;
+LineFilterResult filter_lines_where(std::int64_t text_size, const TextReader& read, const LinePredicate& keep,
+                                    const Progress& progress = {}, const LineFilterLimits& limits = {});
 
 }  // namespace tftsr

@@ -11,6 +11,7 @@
 #include "app/gui/views/chat_view.h"
 #include "app/gui/views/image_gallery_view.h"
 #include "app/gui/views/log_view.h"
+#include "app/gui/views/patterns_view.h"
 
 namespace tftsr::gui {
 
@@ -206,8 +207,9 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
 
 void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& id) {
   ImGui::TextUnformatted("Description");
-  float height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetFrameHeightWithSpacing() * 1.5f,
-                          ImGui::GetTextLineHeight() * 4.0f);
+  // The description takes a quarter of the height, the triage summary the rest.
+  float height = std::max(ImGui::GetContentRegionAvail().y * 0.25f - ImGui::GetFrameHeightWithSpacing() * 1.5f,
+                          ImGui::GetTextLineHeight() * 3.0f);
   if (ImGui::InputTextMultiline("##description", &e.description, ImVec2(-1, height))) e.description_dirty = true;
   probe::record("incident.description");
   ImGui::BeginDisabled(!e.description_dirty);
@@ -226,6 +228,10 @@ void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& 
     ImGui::SameLine();
     ImGui::TextDisabled("unsaved changes");
   }
+  ImGui::Separator();
+  ImGui::BeginChild("##triage_summary");
+  triage_.draw(state, id, e.logs);
+  ImGui::EndChild();
 }
 
 void IncidentView::draw_steps(Editor& e) {
@@ -254,6 +260,11 @@ void IncidentView::draw_logs(AppState& state, Editor& e, const std::string& id) 
                         [&state, id](const std::filesystem::path& p) { import_logs(state, id, {p}); });
   ImGui::SameLine();
   ImGui::TextDisabled("or drop files on the window");
+  if (!e.logs.empty()) {
+    ImGui::SameLine();
+    if (ImGui::Button("Patterns of all logs")) state.open_tab({PatternsView::kKind, id});
+    probe::record("incident.patterns");
+  }
   if (e.logs.empty()) {
     ImGui::TextDisabled("No logs attached.");
     return;
@@ -263,7 +274,7 @@ void IncidentView::draw_logs(AppState& state, Editor& e, const std::string& id) 
     ImGui::TableSetupColumn("Lines", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
     ImGui::TableSetupColumn("Encoding", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 6);
     ImGui::TableSetupColumn("Redacted", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 5);
-    ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 4);
+    ImGui::TableSetupColumn("##open", ImGuiTableColumnFlags_WidthFixed, ImGui::GetFontSize() * 9);
     ImGui::TableHeadersRow();
     for (const LogFile& log : e.logs) {
       ImGui::TableNextRow();
@@ -280,6 +291,9 @@ void IncidentView::draw_logs(AppState& state, Editor& e, const std::string& id) 
       ImGui::PushID(log.id.c_str());
       if (ImGui::SmallButton("Open")) state.open_tab({LogView::kKind, log.id});
       probe::record("incident.open_log:" + log.file_name);
+      ImGui::SameLine();
+      if (ImGui::SmallButton("Patterns")) state.open_tab({PatternsView::kKind, log.id});
+      probe::record("incident.log_patterns:" + log.file_name);
       ImGui::PopID();
     }
     ImGui::EndTable();
@@ -343,6 +357,9 @@ void IncidentView::draw_summary(AppState& state) {
     ImGui::PopTextWrapPos();
   }
   if (ImGui::Button("Open")) state.requests.open_incident = id;
+  ImGui::Spacing();
+  ImGui::Separator();
+  similar_.draw(state, id);
 }
 
 }  // namespace tftsr::gui

@@ -1,6 +1,7 @@
 #pragma once
 // One incident: a header whose title, status, severity and domain are edited in place (resolving
-// asks to confirm), the description editor, the 5-Whys steps and the timeline.
+// asks to confirm), the description editor and the triage summary of its logs, the 5-Whys steps
+// and the timeline. In the inspector: a summary and the similar earlier incidents.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -8,6 +9,8 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/tab_view.h"
+#include "app/gui/views/similar_incidents_panel.h"
+#include "app/gui/views/triage_summary_panel.h"
 
 namespace tftsr::gui {
 
@@ -19,9 +22,15 @@ class IncidentView : public TabView {
   std::string title(const AppState& state) const override;
   void draw(AppState& state) override;
   bool shows(const std::string& id) const override { return id == id_; }
+  void cancel_jobs() override {
+    triage_.cancel();
+    similar_.cancel();
+  }
   // A compact read-only summary for the inspector pane.
   void draw_summary(AppState& state);
   const std::string& incident_id() const { return id_; }
+  const TriageSummaryPanel& triage_summary() const { return triage_; }
+  const SimilarIncidentsPanel& similar_incidents() const { return similar_; }
 
  private:
   struct Editor {
@@ -47,6 +56,8 @@ class IncidentView : public TabView {
 
   std::string id_;
   Editor editor_;
+  TriageSummaryPanel triage_;
+  SimilarIncidentsPanel similar_;
 };
 
 }  // namespace tftsr::gui

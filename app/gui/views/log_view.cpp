@@ -10,6 +10,7 @@
 #include "app/gui/job_progress.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/log_line_layout.h"
+#include "app/gui/views/patterns_view.h"
 
 namespace tftsr::gui {
 
@@ -106,6 +107,7 @@ void LogView::draw(AppState& state) {
     return;
   }
   ImGui::PushID(log_id_.c_str());
+  take_focus_request(state);
   draw_toolbar(state);
   // The panel gives way to the text in a narrow pane.
   const float panel = ImGui::GetFontSize() * 15.0f;
@@ -149,6 +151,10 @@ void LogView::draw_toolbar(AppState& state) {
   probe::record("log.goto");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+G. Findings: n next, p previous");
   ImGui::SameLine();
+  if (ImGui::Button("Patterns")) state.open_tab({PatternsView::kKind, log_id_});
+  probe::record("log.patterns");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("The log's lines grouped by template, with counts and times");
+  ImGui::SameLine();
   ImGui::Checkbox("Findings panel", &show_panel_);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Counts per type; shown when the pane is wide enough");
 
@@ -173,6 +179,7 @@ void LogView::draw_toolbar(AppState& state) {
     if (ImGui::Button("Show all")) {
       filter_.reset();
       filter_error_.clear();
+      pattern_text_.clear();
     }
     probe::record("log.clear_filter");
   }
@@ -194,6 +201,12 @@ void LogView::draw_toolbar(AppState& state) {
   if (filtering_) {
     ImGui::SameLine();
     ImGui::TextDisabled("·  filtering…");
+  }
+  if (!pattern_text_.empty() && (filter_ || filtering_)) {
+    ImGui::SameLine();
+    ImGui::TextDisabled("·  pattern:");
+    ImGui::SameLine();
+    ImGui::TextUnformatted(pattern_text_.c_str());
   }
   if (!filter_error_.empty()) {
     ImGui::SameLine();
@@ -232,6 +245,10 @@ void LogView::draw_lines(AppState& state) {
   const float digit = ImGui::CalcTextSize("0").x;
   const float gutter = digit * (static_cast<float>(std::to_string(std::max<std::int64_t>(known, 1)).size()) + 2.0f);
 
+  if (pending_line_ && (*pending_line_ < known || index_->complete())) {
+    scroll_request_ = std::min(*pending_line_, std::max<std::int64_t>(known - 1, 0));
+    pending_line_.reset();
+  }
   if (scroll_request_) {
     std::int64_t row = *scroll_request_;
     if (filter_) {
@@ -595,18 +612,84 @@ void LogView::run_apply(AppState& state) {
 void LogView::run_filter(AppState& state) {
   LineFilterQuery query{find_text_, find_regex_, find_ignore_case_};
   filter_error_.clear();
+  pattern_text_.clear();
+  if (filtering_) state.pool.cancel(filter_job_);
+  const std::uint64_t generation = ++filter_generation_;
   filtering_ = true;
   const std::int64_t size = log_->text_size;
   TextReader read = reader(state);
-  jobs_.run(
+  filter_job_ = jobs_.run(
       state.pool, "Filtering " + log_->file_name,
       [query, size, read](JobContext& ctx) { return filter_lines(size, read, query, progress_of(ctx)); },
-      [this](auto result) {
+      [this, generation](auto result) {
+        if (generation != filter_generation_) return;
         filtering_ = false;
         filter_ = std::move(result);
         scroll_request_ = 0;
       },
-      [this](const JobFailure& f) {
+      [this, generation](const JobFailure& f) {
+        if (generation != filter_generation_) return;
+        filtering_ = false;
+        if (f.kind != ErrorKind::Cancelled) filter_error_ = f.message;
+      });
+}
+
+void LogView::take_focus_request(AppState& state) {
+  auto it = state.requests.log_focus.find(log_id_);
+  if (it == state.requests.log_focus.end()) return;
+  const LogFocus focus = std::move(it->second);
+  state.requests.log_focus.erase(it);
+  if (!focus.template_id.empty()) {
+    run_pattern_filter(state, focus);
+  } else if (focus.line > 0) {
+    filter_.reset();  // the line may be one the filter hides
+    pattern_text_.clear();
+    pending_line_ = focus.line - 1;
+  }
+}
+
+void LogView::run_pattern_filter(AppState& state, const LogFocus& focus) {
+  if (filtering_) state.pool.cancel(filter_job_);  // a filter still running is replaced
+  const std::uint64_t generation = ++filter_generation_;
+  filtering_ = true;
+  filter_error_.clear();
+  filter_.reset();
+  find_text_.clear();
+  pattern_text_ = focus.template_text;
+  Triage* triage = state.triage.get();
+  const std::int64_t size = log_->text_size;
+  TextReader read = reader(state);
+  filter_job_ = jobs_.run(
+      state.pool, "Filtering " + log_->file_name + " by pattern",
+      [triage, id = log_id_, template_id = focus.template_id, size, read](JobContext& ctx) {
+        // Mining is the first half of the progress, finding the lines the second.
+        Progress mining, finding;
+        mining.cancelled = finding.cancelled = [&ctx] { return ctx.cancelled(); };
+        mining.report = [&ctx](double f, std::string_view) { ctx.report(f / 2, "finding the pattern's lines"); };
+        finding.report = [&ctx](double f, std::string_view) { ctx.report(0.5 + f / 2, "finding the pattern's lines"); };
+        patterns::MinerOptions options;
+        options.record_lines = true;
+        const patterns::PatternReport report = triage->patterns().mine_log(id, options, mining);
+        std::optional<std::uint32_t> wanted;
+        for (std::size_t i = 0; i < report.templates.size(); ++i)
+          if (report.templates[i].id == template_id) wanted = static_cast<std::uint32_t>(i);
+        if (!wanted) throw Error(ErrorKind::NotFound, "this pattern is not in the log any more");
+        const auto& lines = report.line_templates;
+        return filter_lines_where(
+            size, read,
+            [&lines, wanted](std::int64_t n, std::string_view) {
+              return n < static_cast<std::int64_t>(lines.size()) && lines[static_cast<std::size_t>(n)] == *wanted;
+            },
+            finding);
+      },
+      [this, generation](auto result) {
+        if (generation != filter_generation_) return;
+        filtering_ = false;
+        filter_ = std::move(result);
+        scroll_request_ = 0;
+      },
+      [this, generation](const JobFailure& f) {
+        if (generation != filter_generation_) return;
         filtering_ = false;
         if (f.kind != ErrorKind::Cancelled) filter_error_ = f.message;
       });

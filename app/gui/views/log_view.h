@@ -45,6 +45,9 @@ class LogView : public TabView {
   std::optional<std::size_t> current_finding() const { return current_finding_; }
   const std::string& filter_error() const { return filter_error_; }
   bool filtered() const { return filter_.has_value(); }
+  // The pattern the lines are filtered by (its template text), empty for none.
+  const std::string& pattern_filter() const { return pattern_text_; }
+  const LineFilterResult* filter_result() const { return filter_ ? &*filter_ : nullptr; }
   void scroll_to_line(std::int64_t line) { scroll_request_ = line; }
 
  private:
@@ -81,6 +84,10 @@ class LogView : public TabView {
   void run_scan(AppState& state);
   void run_apply(AppState& state);
   void run_filter(AppState& state);
+  // Shows the lines the miner assigns to the template: the log is mined with a line-by-line
+  // record, then read once more for the lines of that template (both on the pool).
+  void run_pattern_filter(AppState& state, const LogFocus& focus);
+  void take_focus_request(AppState& state);
 
   std::string log_id_;
   bool started_ = false;
@@ -112,6 +119,10 @@ class LogView : public TabView {
   bool filtering_ = false;
   std::optional<LineFilterResult> filter_;
   std::string filter_error_;
+  JobId filter_job_ = 0;
+  std::uint64_t filter_generation_ = 0;      // results of a replaced filter are dropped
+  std::string pattern_text_;                 // of the pattern filter shown or running
+  std::optional<std::int64_t> pending_line_;  // 0-based; scrolled to once indexed that far
   bool goto_open_ = false;
   std::string goto_text_;
   ViewJobs jobs_;

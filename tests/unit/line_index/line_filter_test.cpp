@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "core/error.h"
 #include "core/logs/line_filter.h"
@@ -86,4 +87,23 @@ TEST_CASE("filtering stops when cancelled") {
   Progress p;
   p.cancelled = [] { return true; };
   CHECK_THROWS_AS(filter_lines(static_cast<std::int64_t>(kText.size()), reader_of(kText), {"x", false, false}, p), Error);
+}
+
+TEST_CASE("a filter by line number sees every line with its number, across chunks and without a last LF") {
+  std::vector<std::int64_t> seen;
+  LineFilterLimits limits;
+  limits.chunk_size = 7;  // lines cross chunk boundaries
+  auto r = filter_lines_where(
+      static_cast<std::int64_t>(kText.size()), reader_of(kText),
+      [&seen](std::int64_t n, std::string_view) {
+        seen.push_back(n);
+        return n == 1 || n == 4;
+      },
+      {}, limits);
+  CHECK(seen == std::vector<std::int64_t>{0, 1, 2, 3, 4});
+  REQUIRE(r.lines.size() == 2);
+  CHECK(r.lines[0].text == "ERROR disk full on /dev/sda1");
+  CHECK(r.lines[0].offset == 11);
+  CHECK(r.lines[1].line == 4);
+  CHECK(r.lines[1].text == "INFO done");
 }
