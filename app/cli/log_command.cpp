@@ -46,13 +46,6 @@ void print_findings_json(Triage& store, const std::string& log_id) {
   std::cout << out;
 }
 
-// The bar lives as long as the Progress (a temporary for the call): it erases itself after.
-Progress stderr_progress(bool enabled) {
-  auto bar = std::make_shared<ProgressBar>(enabled);
-  Progress p;
-  if (bar->shown()) p.report = [bar](double f, std::string_view note) { bar->update(f, note); };
-  return p;
-}
 }  // namespace
 
 void register_log_commands(CLI::App& root, CliContext& ctx) {

@@ -21,14 +21,6 @@
 namespace tftsr::cli {
 
 namespace {
-Progress bar_progress(bool enabled) {
-  auto bar = std::make_shared<ProgressBar>(enabled);
-  Progress p;
-  if (bar->shown()) p.report = [bar](double f, std::string_view note) { bar->update(f, note); };
-  p.cancelled = interrupt_check();
-  return p;
-}
-
 // Written as it goes: `lines` holds one id per line of the log (millions for a big one).
 void print_report_json(const patterns::PatternReport& report, bool with_times) {
   std::string out = "{\"templates\": [";
@@ -93,7 +85,7 @@ void register_pattern_commands(CLI::App& root, CliContext& ctx) {
       ctx.action = [&ctx, file] {
         patterns::MinerOptions options;
         options.record_lines = ctx.options.json;
-        auto report = PatternService::mine_file(*file, options, bar_progress(isatty(2)));
+        auto report = PatternService::mine_file(*file, options, stderr_progress(isatty(2), true));
         return print_report(report, ctx.options.json, false);
       };
     });
@@ -109,7 +101,7 @@ void register_pattern_commands(CLI::App& root, CliContext& ctx) {
         auto store = open_store(ctx.options);
         patterns::MinerOptions options;
         options.record_lines = ctx.options.json;
-        auto report = store->patterns().mine_log(*id, options, bar_progress(isatty(2)));
+        auto report = store->patterns().mine_log(*id, options, stderr_progress(isatty(2), true));
         return print_report(report, ctx.options.json, true);
       };
     });

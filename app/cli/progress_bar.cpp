@@ -1,5 +1,9 @@
 #include "app/cli/progress_bar.h"
 
+#include <memory>
+
+#include "app/cli/interrupt.h"
+
 #include <unistd.h>
 
 #include <algorithm>
@@ -41,6 +45,14 @@ void ProgressBar::clear() {
 Progress ProgressBar::progress() {
   Progress p;
   if (enabled_) p.report = [this](double f, std::string_view note) { update(f, note); };
+  return p;
+}
+
+Progress stderr_progress(bool enabled, bool interruptible) {
+  auto bar = std::make_shared<ProgressBar>(enabled);
+  Progress p;
+  if (bar->shown()) p.report = [bar](double f, std::string_view note) { bar->update(f, note); };
+  if (interruptible) p.cancelled = interrupt_check();
   return p;
 }
 

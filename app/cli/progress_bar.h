@@ -32,4 +32,9 @@ class ProgressBar {
   std::chrono::steady_clock::time_point started_ = std::chrono::steady_clock::now();
 };
 
+// A Progress that draws a bar on stderr (when `enabled` and stderr is a terminal) as long as a
+// copy of it lives (a temporary for the call: the bar erases itself after); with
+// `interruptible`, Ctrl+C cancels the operation (interrupt.h).
+Progress stderr_progress(bool enabled, bool interruptible = false);
+
 }  // namespace tftsr::cli

@@ -9,7 +9,6 @@
 #include <memory>
 
 #include "app/cli/cli_support.h"
-#include "app/cli/interrupt.h"
 #include "app/cli/progress_bar.h"
 #include "core/patterns/pattern_service.h"
 #include "core/patterns/pattern_summary.h"
@@ -17,14 +16,6 @@
 namespace tftsr::cli {
 
 namespace {
-
-Progress terminal_progress() {
-  auto bar = std::make_shared<ProgressBar>(isatty(2) != 0);
-  Progress p;
-  if (bar->shown()) p.report = [bar](double f, std::string_view note) { bar->update(f, note); };
-  p.cancelled = interrupt_check();
-  return p;
-}
 
 // "2024-03-01 10:15", "2024-03-01T10:15:30": seconds since 1970 on the logs' clock (no zone).
 std::int64_t parse_start(const std::string& text) {
@@ -212,7 +203,7 @@ void register_triage_commands(CLI::App& root, CliContext& ctx) {
         if (!since->empty()) options.start_time = parse_start(*since);
         auto store = open_store(ctx.options);
         const auto incident = store->incidents().get(*id).incident;
-        const auto triage = store->patterns().triage(*id, options, terminal_progress());
+        const auto triage = store->patterns().triage(*id, options, stderr_progress(isatty(2), true));
         if (ctx.options.json) print_triage_json(incident, triage);
         else print_triage_text(incident, triage);
         return kOk;
@@ -230,7 +221,7 @@ void register_triage_commands(CLI::App& root, CliContext& ctx) {
     cmd->callback([&ctx, id, limit] {
       ctx.action = [&ctx, id, limit] {
         auto store = open_store(ctx.options);
-        print_similar(store->patterns().similar(*id, static_cast<std::size_t>(*limit), terminal_progress()),
+        print_similar(store->patterns().similar(*id, static_cast<std::size_t>(*limit), stderr_progress(isatty(2), true)),
                       ctx.options.json);
         return kOk;
       };

@@ -98,8 +98,12 @@ std::vector<ErrorMinute> problems_per_minute(const std::vector<RankedPattern>& p
   return out;
 }
 
-// The first minute whose errors stand out from every minute before it.
+// The first minute whose errors stand out from every minute before it, and are at least a
+// quarter of the busiest minute's: a few scattered errors before a real burst do not count.
 std::optional<std::int64_t> detect_start(const std::vector<ErrorMinute>& minutes) {
+  std::uint32_t peak = 0;
+  for (const auto& m : minutes) peak = std::max(peak, m.errors);
+  const double floor = std::max(3.0, static_cast<double>(peak) / 4.0);
   double sum = 0, sum_sq = 0;
   std::size_t n = 0;
   for (const auto& m : minutes) {
@@ -107,7 +111,7 @@ std::optional<std::int64_t> detect_start(const std::vector<ErrorMinute>& minutes
     if (n >= 5) {
       const double mean = sum / static_cast<double>(n);
       const double sd = std::sqrt(std::max(0.0, sum_sq / static_cast<double>(n) - mean * mean));
-      if (e >= 3 && e > mean + 3 * sd) return m.minute * 60;
+      if (e >= floor && e > mean + 3 * sd) return m.minute * 60;
     }
     sum += e;
     sum_sq += e * e;

@@ -8,8 +8,8 @@
 // x 1.5 for a pattern that starts within five minutes of the start, x 1.5 for one new since the
 // start. Burstiness is the busiest minute over the mean minute of the pattern's own span (1 for a
 // pattern as steady as a clock). The start is the one given, else the first minute whose errors
-// stand out from those before it (at least 3, and over the mean plus three standard deviations),
-// else the first error's minute.
+// stand out from those before it (at least 3 and a quarter of the busiest minute, and over the
+// mean plus three standard deviations), else the first error's minute.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -147,7 +147,7 @@ TEST_CASE("the patterns tab of an incident sums the same pattern over its logs")
   CHECK(view->mined()->lines == 12);
 }
 
-TEST_CASE("the incident overview shows the first error and the ranked patterns; a click opens the log") {
+TEST_CASE("the incident overview shows the first error and the ranked patterns, and a click opens the log") {
   PatternsFixture t(/*filler=*/400);
   t.f.shell->state().open_tab({IncidentView::kKind, t.incident.id});
   IncidentView* view = nullptr;

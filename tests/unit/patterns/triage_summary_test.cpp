@@ -44,7 +44,8 @@ TEST_CASE("triage: a burst of a new error is detected as the start and ranked fi
   std::vector<std::uint32_t> burst(10, 0);
   burst.insert(burst.end(), {40, 55, 60, 30});  // from minute 10
   std::vector<std::uint32_t> old_error(30, 0);
-  old_error[1] = 1;  // one error long before, then quiet
+  old_error[1] = 1;  // one error long before, then a few scattered ones
+  old_error[7] = 3;
   const std::vector<StoredPattern> stored = {
       make("a", "steady", LogLevel::Warning, 0, steady),
       make("a", "burst", LogLevel::Error, 0, burst, 500),
@@ -73,7 +74,7 @@ TEST_CASE("triage: a burst of a new error is detected as the start and ranked fi
   CHECK(s.per_minute.size() == 30);
   CHECK(s.per_minute[10].errors == 40);
   CHECK(s.per_minute[10].warnings == 2);
-  CHECK(s.problem_lines == 60 + 185 + 1);
+  CHECK(s.problem_lines == 60 + 185 + 4);
 }
 
 TEST_CASE("triage: the same template in two logs is one pattern with the lines of both") {
