@@ -53,11 +53,15 @@ UiConfig load_ui_config(const std::filesystem::path& file) {
     for (auto& t : *it) {
       if (!t.is_object()) continue;
       SavedTab tab;
-      tab.kind = t.value("kind", "");
-      tab.id = t.value("id", "");
-      if (tab.id.empty()) tab.id = t.value("incident_id", "");  // the name the field had in older files
-      tab.pane = t.value("pane", "centre");
-      tab.active = t.value("active", false);
+      try {
+        tab.kind = t.value("kind", "");
+        tab.id = t.value("id", "");
+        if (tab.id.empty()) tab.id = t.value("incident_id", "");  // the name the field had in older files
+        tab.pane = t.value("pane", "centre");
+        tab.active = t.value("active", false);
+      } catch (const nlohmann::json::exception&) {
+        continue;  // a tab with a field of the wrong type is dropped, as a value of the wrong type is above
+      }
       if (!tab.kind.empty()) c.tabs.push_back(std::move(tab));
     }
   }

@@ -71,6 +71,11 @@ TEST_CASE("UI config round-trips through its file, and a broken file gives the d
   UiConfig clamped = load_ui_config(file);
   CHECK(clamped.font_size == doctest::Approx(32));
   CHECK(clamped.window_width == 1280);
+  // A tab with a field of the wrong type is dropped; the others stay.
+  std::ofstream(file) << R"({"tabs": [{"kind": "incident", "id": "a", "pane": 0}, {"kind": "incident", "id": "b"}]})";
+  UiConfig tabs = load_ui_config(file);
+  REQUIRE(tabs.tabs.size() == 1);
+  CHECK(tabs.tabs[0].id == "b");
 }
 
 TEST_CASE("config_dir follows XDG_CONFIG_HOME") {
