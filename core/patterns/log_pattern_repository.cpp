@@ -143,14 +143,4 @@ std::map<std::string, std::set<std::string>> LogPatternRepository::problem_patte
   return out;
 }
 
-std::vector<std::string> LogPatternRepository::incidents_with_pattern_text(const std::string& text, int limit) {
-  auto st = db_.prepare(
-      "SELECT DISTINCT l.issue_id FROM log_patterns p JOIN log_files l ON l.id = p.log_file_id "
-      "WHERE instr(lower(p.template_text), lower(?)) > 0 LIMIT ?");
-  st.bind(1, text).bind(2, limit);
-  std::vector<std::string> out;
-  while (st.step()) out.push_back(st.text(0));
-  return out;
-}
-
 }  // namespace tftsr::patterns

@@ -37,8 +37,6 @@ class LogPatternRepository {
   std::vector<std::string> notices_of_incident(const std::string& incident_id);
   // For each incident with mined logs, the ids of its warning-and-worse templates.
   std::map<std::string, std::set<std::string>> problem_patterns_by_incident();
-  // Ids of the incidents whose logs have a template whose text contains `text` (case-insensitive).
-  std::vector<std::string> incidents_with_pattern_text(const std::string& text, int limit);
 
  private:
   Database& db_;
