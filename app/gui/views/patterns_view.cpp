@@ -273,7 +273,16 @@ void PatternsView::draw_table(AppState& state) {
   ImGui::TableSetupColumn("First seen", 0, em * 5.5f, static_cast<ImGuiID>(Column::FirstSeen));
   ImGui::TableSetupColumn("Last seen", 0, em * 5.5f, static_cast<ImGuiID>(Column::LastSeen));
   if (incident_id_) ImGui::TableSetupColumn("Logs", 0, em * 3.0f, static_cast<ImGuiID>(Column::Logs));
-  ImGui::TableHeadersRow();
+  // The header row by hand (as TableHeadersRow draws it) so that each header is recorded.
+  ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+  for (int c = 0; c < columns; ++c) {
+    if (!ImGui::TableSetColumnIndex(c)) continue;
+    const char* name = ImGui::TableGetColumnName(c);
+    ImGui::PushID(c);
+    ImGui::TableHeader(name);
+    ImGui::PopID();
+    probe::record(std::string("patterns.sort:") + name);
+  }
 
   if (ImGuiTableSortSpecs* specs = ImGui::TableGetSortSpecs()) {
     if (specs->SpecsDirty && specs->SpecsCount > 0) {

@@ -100,6 +100,22 @@ TEST_CASE("the filter box keeps the patterns whose text or level matches") {
   CHECK_FALSE(t.f.ui->has("patterns.row:" + t.row_with(*view, "served in").pattern.text));
 }
 
+TEST_CASE("clicking a column header sorts the patterns by it, a second click reverses the order") {
+  PatternsFixture t;
+  PatternsView* view = t.open_patterns(t.log.id);
+  const auto first_seen = [&](std::size_t shown_index) {
+    return *view->mined()->rows[view->shown()[shown_index]].pattern.first_time;
+  };
+  t.f.ui->click("patterns.sort:First seen");
+  REQUIRE(view->shown().size() >= 4);
+  CHECK(view->mined()->rows[view->shown().front()].pattern.text.find("service started") != std::string::npos);
+  for (std::size_t i = 1; i < view->shown().size(); ++i) CHECK(first_seen(i - 1) <= first_seen(i));
+  t.f.ui->click("patterns.sort:First seen");
+  for (std::size_t i = 1; i < view->shown().size(); ++i) CHECK(first_seen(i - 1) >= first_seen(i));
+  t.f.ui->click("patterns.sort:Count");
+  CHECK(view->mined()->rows[view->shown().front()].pattern.text.find("served in") != std::string::npos);
+}
+
 TEST_CASE("clicking a pattern opens the log filtered to that pattern's lines") {
   PatternsFixture t;
   PatternsView* view = t.open_patterns(t.log.id);
