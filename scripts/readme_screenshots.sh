@@ -8,10 +8,12 @@ tftsr=$(realpath "${1:-build/debug/app/tftsr}")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 export TFTSR_DB_KEY=readme-demo-passphrase
-data="$work/data"
+repo=$(pwd)
+cd "$work"  # the status bar shows the data folder: a short relative one
+data=data
 
 new_incident() {  # title severity domain [description] -> prints the id
-  "$tftsr" --data-dir "$data" issue new --json --title "$1" --severity "$2" --category "$3" ${4:+--description "$4"} |
+  "$tftsr" issue new --data-dir "$data" --json --title "$1" --severity "$2" --category "$3" ${4:+--description "$4"} |
     python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])'
 }
 new_incident "Expired TLS certificate on intranet portal" P3 security_vault >/dev/null
@@ -31,8 +33,8 @@ for i in $(seq 0 399); do
     *) echo "$t INFO  [http] GET /api/cart/$((1000 + i)) 200 in $((i % 50)) ms via lb-02 upstream app-$((i % 4)).internal" ;;
   esac
 done > "$log"
-log_id=$("$tftsr" --data-dir "$data" log add --json "$id" "$log" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
-"$tftsr" --data-dir "$data" log scan "$log_id" >/dev/null
+log_id=$("$tftsr" log add --data-dir "$data" --json "$id" "$log" | python3 -c 'import json,sys; print(json.load(sys.stdin)["id"])')
+"$tftsr" log scan --data-dir "$data" "$log_id" >/dev/null
 
 shoot() {  # gui.json content, output
   rm -rf "$work/config"
@@ -42,7 +44,7 @@ shoot() {  # gui.json content, output
     "$tftsr" --data-dir "$data" --screenshot "$2"
 }
 shoot "{\"tabs\":[{\"kind\":\"dashboard\",\"pane\":\"centre\"},{\"kind\":\"incident\",\"id\":\"$id\",\"pane\":\"centre\",\"active\":true}]}" \
-  docs/screenshot.png
+  "$repo/docs/screenshot.png"
 shoot "{\"tabs\":[{\"kind\":\"incident\",\"id\":\"$id\",\"pane\":\"centre\"},{\"kind\":\"log\",\"id\":\"$log_id\",\"pane\":\"centre\",\"active\":true}]}" \
-  docs/log-viewer.png
+  "$repo/docs/log-viewer.png"
 echo "docs/screenshot.png and docs/log-viewer.png re-taken"
