@@ -41,7 +41,7 @@ TEST_CASE("a move after a press waits for the next frame, so the press lands whe
   CHECK(f.mouse_down[0]);
 }
 
-TEST_CASE("presses of different buttons may share a frame; two changes of one button may not") {
+TEST_CASE("presses of different buttons may share a frame and two changes of one button may not") {
   InputQueue q;
   q.button(0, true);
   q.button(1, true);
@@ -70,7 +70,7 @@ TEST_CASE("a shortcut pressed and released at once is seen held for one frame wi
   CHECK(q.empty());
 }
 
-TEST_CASE("typed characters follow their keys; a key after typed text waits a frame") {
+TEST_CASE("typed characters follow their keys and a key after typed text waits a frame") {
   InputQueue q;
   q.key(GLFW_KEY_A, true);
   q.character('a');

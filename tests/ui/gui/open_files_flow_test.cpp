@@ -81,7 +81,7 @@ TEST_CASE("declining the offer imports nothing") {
   CHECK(f.shell->state().triage->incidents().count({}) == 0);
 }
 
-TEST_CASE("file arguments of the desktop program are taken as absolute paths; a missing one is refused") {
+TEST_CASE("file arguments of the desktop program are taken as absolute paths and a missing one is refused") {
   TempDir dir;
   const auto file = dir.path() / "app.log";
   std::ofstream(file) << "x\n";

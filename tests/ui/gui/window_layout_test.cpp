@@ -24,7 +24,7 @@ TEST_CASE("the first window takes about 80% of the monitor's work area") {
   CHECK(tiny.height == 400);
 }
 
-TEST_CASE("a saved window size is used; without one the window fits the monitor") {
+TEST_CASE("a saved window size is used and without one the window fits the monitor") {
   tftsr::test::TempDir dir;
   const auto file = dir.path() / "gui.json";
   CHECK_FALSE(load_ui_config(file).window_size_saved);
