@@ -10,7 +10,7 @@ PACKAGES=(
   libimgui-dev libglfw3-dev python3-glad python3-jinja2
   libssl-dev libcurl4-openssl-dev libstb-dev nlohmann-json3-dev doctest-dev libcli11-dev
   libfreetype-dev libfontconfig-dev fonts-dejavu-core zlib1g-dev libvectorscan-dev libmd4c-dev
-  libmd4c-html0-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils
+  libmd4c-html0-dev libcairo2-dev libpango1.0-dev fonts-noto-cjk poppler-utils libwebp-dev
   clang libclang-rt-14-dev
   xvfb xauth xdotool xclip imagemagick ripgrep
 )

@@ -1,4 +1,5 @@
 #include <cstring>
+#include <filesystem>
 #include <iostream>
 
 #include "app/cli/cli_support.h"
@@ -44,6 +45,8 @@ bool wants_cli(int argc, char** argv) {
   if (!std::strcmp(first, "--help") || !std::strcmp(first, "-h") || !std::strcmp(first, "--version")) return true;
   for (const auto* sub : probe.get_subcommands({}))
     if (sub->check_name(first)) return true;
+  std::error_code ec;
+  if (std::filesystem::is_regular_file(first, ec)) return false;  // `tftsr FILE…`: the desktop program opens it
   return first[0] != '-';  // an unknown word: let the CLI say it is unknown
 }
 

@@ -36,6 +36,8 @@ const std::vector<CommandRow>& command_table() {
       {Command::CloseTab, "Close tab", {GLFW_KEY_W, true}, Menu::View, true},
       {Command::MoveTabToOtherPane, "Move the tab to the other pane", {}, Menu::View},
       {Command::ToggleTheme, "Switch dark / light theme", {}, Menu::View, true},
+      {Command::ToggleSidebar, "Show / hide the incident list", {GLFW_KEY_B, true}, Menu::View, true},
+      {Command::ToggleInspector, "Show / hide the right pane", {GLFW_KEY_I, true}, Menu::View},
       {Command::Help, "Help and shortcuts", {GLFW_KEY_F1, false}, Menu::Help},
   };
   return rows;

@@ -21,6 +21,8 @@ enum class Command {
   CloseTab,
   MoveTabToOtherPane,
   ToggleTheme,
+  ToggleSidebar,
+  ToggleInspector,
   Help,
 };
 

@@ -8,6 +8,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cfloat>
 
 #include "app/gui/screenshot.h"
 #include "core/error.h"
@@ -17,11 +18,74 @@ namespace tftsr::gui {
 namespace {
 constexpr const char* kWindowTitle = "TFTSR — Troubleshooting and RCA Assistant";
 
-void on_drop(GLFWwindow* window, int count, const char** paths) {
-  auto* self = static_cast<std::vector<std::filesystem::path>*>(glfwGetWindowUserPointer(window));
-  for (int i = 0; i < count; ++i) self->emplace_back(paths[i]);
-}
+GLFWwindowfocusfun backend_focus_callback = nullptr;
+GLFWcursorenterfun backend_enter_callback = nullptr;
 }  // namespace
+
+// Our GLFW callbacks: input goes to the queue instead of straight into ImGui (see input_queue.h).
+struct WindowCallbacks {
+  static DesktopWindow& self(GLFWwindow* window) {
+    return *static_cast<DesktopWindow*>(glfwGetWindowUserPointer(window));
+  }
+  static void drop(GLFWwindow* window, int count, const char** paths) {
+    for (int i = 0; i < count; ++i) self(window).dropped_.emplace_back(paths[i]);
+  }
+  static void cursor(GLFWwindow* window, double x, double y) {
+    self(window).input_.mouse_moved(static_cast<float>(x), static_cast<float>(y));
+  }
+  static void enter(GLFWwindow* window, int entered) {
+    if (backend_enter_callback) backend_enter_callback(window, entered);
+    if (entered) {
+      double x = 0, y = 0;
+      glfwGetCursorPos(window, &x, &y);
+      self(window).input_.mouse_moved(static_cast<float>(x), static_cast<float>(y));
+    } else {
+      self(window).input_.mouse_left();
+    }
+  }
+  static void focus(GLFWwindow* window, int focused) {
+    if (backend_focus_callback) backend_focus_callback(window, focused);
+    if (!focused) self(window).input_.focus_lost();
+  }
+  static void button(GLFWwindow* window, int button, int action, int) {
+    self(window).input_.button(button, action == GLFW_PRESS);
+  }
+  static void scroll(GLFWwindow* window, double dx, double dy) {
+    self(window).input_.wheel(static_cast<float>(dx), static_cast<float>(dy));
+  }
+  static void key(GLFWwindow* window, int key, int, int action, int) {
+    if (action == GLFW_REPEAT) return;  // ImGui repeats held keys itself
+    self(window).input_.key(key, action == GLFW_PRESS);
+  }
+  static void character(GLFWwindow* window, unsigned int c) { self(window).input_.character(c); }
+
+  // Replaces the backend's input callbacks (which write into ImGui at once) and chains to its
+  // focus and enter callbacks (which keep its own bookkeeping).
+  static void install(GLFWwindow* window) {
+    backend_focus_callback = glfwSetWindowFocusCallback(window, focus);
+    backend_enter_callback = glfwSetCursorEnterCallback(window, enter);
+    glfwSetCursorPosCallback(window, cursor);
+    glfwSetMouseButtonCallback(window, button);
+    glfwSetScrollCallback(window, scroll);
+    glfwSetKeyCallback(window, key);
+    glfwSetCharCallback(window, character);
+  }
+
+  static void apply(const InputFrame& in) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.MousePos = in.mouse_valid ? ImVec2(in.mouse_x, in.mouse_y) : ImVec2(-FLT_MAX, -FLT_MAX);
+    for (int i = 0; i < InputFrame::kButtonCount; ++i) io.MouseDown[i] = in.mouse_down[i];
+    io.MouseWheelH += in.wheel_x;
+    io.MouseWheel += in.wheel_y;
+    for (int k = 0; k < InputFrame::kKeyCount; ++k) io.KeysDown[k] = in.keys_down[k];
+    const auto down = [&](int a, int b) { return in.keys_down[a] || in.keys_down[b]; };
+    io.KeyCtrl = down(GLFW_KEY_LEFT_CONTROL, GLFW_KEY_RIGHT_CONTROL);
+    io.KeyShift = down(GLFW_KEY_LEFT_SHIFT, GLFW_KEY_RIGHT_SHIFT);
+    io.KeyAlt = down(GLFW_KEY_LEFT_ALT, GLFW_KEY_RIGHT_ALT);
+    io.KeySuper = down(GLFW_KEY_LEFT_SUPER, GLFW_KEY_RIGHT_SUPER);
+    for (std::uint32_t c : in.chars) io.AddInputCharacter(c);
+  }
+};
 
 DesktopWindow::DesktopWindow(const UiConfig& config, const std::filesystem::path& ini_file)
     : ini_file_(ini_file.string()) {
@@ -31,15 +95,28 @@ DesktopWindow::DesktopWindow(const UiConfig& config, const std::filesystem::path
   glfwWindowHint(GLFW_OPENGL_FORWARD_COMPAT, GLFW_TRUE);
   glfwWindowHint(GLFW_SCALE_TO_MONITOR, GLFW_TRUE);
   glfwWindowHint(GLFW_MAXIMIZED, config.window_maximized ? GLFW_TRUE : GLFW_FALSE);
-  window_ = glfwCreateWindow(config.window_width, config.window_height, kWindowTitle, nullptr, nullptr);
+  WindowSize size{config.window_width, config.window_height};
+  if (!config.window_size_saved) {
+    if (GLFWmonitor* monitor = glfwGetPrimaryMonitor()) {
+      int x = 0, y = 0, w = 0, h = 0;
+      glfwGetMonitorWorkarea(monitor, &x, &y, &w, &h);
+      // GLFW_SCALE_TO_MONITOR multiplies the size we ask for by the content scale.
+      float sx = 1.0f, sy = 1.0f;
+      glfwGetMonitorContentScale(monitor, &sx, &sy);
+      sx = std::max(sx, 0.5f), sy = std::max(sy, 0.5f);
+      if (w > 0 && h > 0)
+        size = fit_window_to_work_area(static_cast<int>(static_cast<float>(w) / sx), static_cast<int>(static_cast<float>(h) / sy));
+    }
+  }
+  window_ = glfwCreateWindow(size.width, size.height, kWindowTitle, nullptr, nullptr);
   if (!window_) throw Error(ErrorKind::Internal, "Could not open a window with OpenGL 3.3 (is a display available?).");
   if (config.window_x >= 0 && config.window_y >= 0 && !config.window_maximized)
     glfwSetWindowPos(window_, config.window_x, config.window_y);
   glfwMakeContextCurrent(window_);
   glfwSwapInterval(1);
   if (!gladLoadGL(glfwGetProcAddress)) throw Error(ErrorKind::Internal, "Could not load the OpenGL 3.3 functions.");
-  glfwSetWindowUserPointer(window_, &dropped_);
-  glfwSetDropCallback(window_, on_drop);
+  glfwSetWindowUserPointer(window_, this);
+  glfwSetDropCallback(window_, &WindowCallbacks::drop);
 
   IMGUI_CHECKVERSION();
   ImGui::CreateContext();
@@ -51,6 +128,7 @@ DesktopWindow::DesktopWindow(const UiConfig& config, const std::filesystem::path
   // A blinking caret would need frames while idle; a steady one costs nothing.
   io.ConfigInputTextCursorBlink = false;
   ImGui_ImplGlfw_InitForOpenGL(window_, true);  // chains our drop callback untouched
+  WindowCallbacks::install(window_);
   ImGui_ImplOpenGL3_Init("#version 330 core");
   float y = 1.0f;
   glfwGetWindowContentScale(window_, &scale_, &y);
@@ -70,6 +148,8 @@ void DesktopWindow::wait(bool continuous) {
   else
     glfwWaitEvents();
 }
+
+void DesktopWindow::poll() { glfwPollEvents(); }
 
 void DesktopWindow::wake() { glfwPostEmptyEvent(); }
 
@@ -95,7 +175,8 @@ LoadedFonts DesktopWindow::rebuild_fonts(float font_size) {
 
 void DesktopWindow::begin_frame() {
   ImGui_ImplOpenGL3_NewFrame();
-  ImGui_ImplGlfw_NewFrame();
+  ImGui_ImplGlfw_NewFrame();  // display size, time, cursor shape; the input comes from our queue
+  WindowCallbacks::apply(input_.next_frame());
   ImGui::NewFrame();
 }
 

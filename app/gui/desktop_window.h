@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/gui/fonts.h"
+#include "app/gui/input_queue.h"
 #include "app/gui/ui_config.h"
 
 struct GLFWwindow;
@@ -23,6 +24,9 @@ class DesktopWindow {
 
   // Blocks until an event arrives (idle), or waits at most one frame (continuous work).
   void wait(bool continuous);
+  void poll();  // takes the pending events without waiting
+  // Input is still queued for ImGui: the caller keeps drawing frames until it is all delivered.
+  bool input_pending() const { return !input_.empty(); }
   static void wake();  // thread-safe: makes wait() return
   bool close_requested() const;
 
@@ -43,6 +47,9 @@ class DesktopWindow {
   std::string ini_file_;  // ImGui keeps a pointer to it
   float scale_ = 1.0f;
   std::vector<std::filesystem::path> dropped_;
+  InputQueue input_;
+
+  friend struct WindowCallbacks;
 };
 
 }  // namespace tftsr::gui

@@ -47,7 +47,7 @@ int run_window(const GuiOptions& options, TerminationWatch& termination) {
 
   const auto passphrase = passphrase_from_environment();
   WorkerPool pool(2, &DesktopWindow::wake);
-  Shell shell(pool, config, ShellOptions{data_dir, passphrase, true});
+  Shell shell(pool, config, ShellOptions{data_dir, passphrase, true, options.files});
   shell.state().mono_font = fonts.mono;
   shell.state().heading_font = fonts.heading;
   shell.state().content_scale = window.content_scale();
@@ -60,8 +60,11 @@ int run_window(const GuiOptions& options, TerminationWatch& termination) {
   for (;;) {
     const bool screenshot_pending = options.screenshot && !screenshot_taken;
     const bool continuous = screenshot_pending || options.frames || shell.wants_continuous_frames();
-    if (settle_frames > 0) {
-      glfwPollEvents();
+    if (window.input_pending()) {
+      window.poll();  // queued input is delivered one transition per frame, without waiting
+      settle_frames = 2;
+    } else if (settle_frames > 0) {
+      window.poll();
       --settle_frames;
     } else {
       window.wait(continuous);
@@ -77,7 +80,6 @@ int run_window(const GuiOptions& options, TerminationWatch& termination) {
       fonts = window.rebuild_fonts(config.font_size);
       shell.state().mono_font = fonts.mono;
       shell.state().heading_font = fonts.heading;
-  shell.state().heading_font = fonts.heading;
       shell.state().fonts_dirty = false;
     }
     if (shell.state().theme_dirty) {

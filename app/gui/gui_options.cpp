@@ -8,9 +8,11 @@
 namespace tftsr::gui {
 
 const char* gui_usage() {
-  return "Usage: tftsr [--data-dir DIR] [--screenshot OUT.png] [--frames N]\n"
+  return "Usage: tftsr [--data-dir DIR] [--screenshot OUT.png] [--frames N] [FILE...]\n"
          "\n"
          "Starts the desktop application.\n"
+         "  FILE...              log files and screenshots to import: the program asks whether\n"
+         "                       they go into a new incident or an existing one\n"
          "  --data-dir DIR       where the encrypted database lives (default: $TFTSR_DATA_DIR,\n"
          "                       else $XDG_DATA_HOME/tftsr, else ~/.local/share/tftsr)\n"
          "  --screenshot FILE    render the first frames (after unlocking when TFTSR_DB_KEY is set),\n"
@@ -23,8 +25,21 @@ const char* gui_usage() {
 
 GuiOptions parse_gui_options(int argc, char** argv) {
   GuiOptions options;
+  bool options_ended = false;
   for (int i = 1; i < argc; ++i) {
     std::string_view arg = argv[i];
+    if (options_ended || !arg.starts_with("-") || arg == "-") {
+      std::error_code ec;
+      const std::filesystem::path file(argv[i]);
+      if (!std::filesystem::is_regular_file(file, ec))
+        throw Error(ErrorKind::InvalidInput, "'" + std::string(arg) + "' is not a file that can be opened.");
+      options.files.push_back(std::filesystem::absolute(file, ec));
+      continue;
+    }
+    if (arg == "--") {
+      options_ended = true;
+      continue;
+    }
     std::string_view value;
     bool inline_value = false;
     if (auto eq = arg.find('='); arg.starts_with("--") && eq != std::string_view::npos) {

@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace tftsr::gui {
 
@@ -11,9 +12,10 @@ struct GuiOptions {
   std::optional<std::filesystem::path> screenshot;  // render, save a PNG of the window, exit
   std::optional<int> frames;                         // quit after this many frames
   bool help = false;
+  std::vector<std::filesystem::path> files;  // offered for import into an incident once unlocked
 };
 
-// Throws tftsr::Error(InvalidInput) naming the offending argument.
+// Throws tftsr::Error(InvalidInput) naming the offending argument, or a FILE that does not exist.
 GuiOptions parse_gui_options(int argc, char** argv);
 
 const char* gui_usage();

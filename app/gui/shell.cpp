@@ -6,7 +6,6 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
-#include <set>
 #include <thread>
 #include <utility>
 
@@ -36,11 +35,6 @@ struct TabPayload {
   int index;
 };
 
-std::string lower_extension(const std::filesystem::path& p) {
-  std::string ext = p.extension().string();
-  std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return ext;
-}
 }  // namespace
 
 Shell::Shell(WorkerPool& pool, UiConfig& config, ShellOptions options)
@@ -51,6 +45,7 @@ Shell::Shell(WorkerPool& pool, UiConfig& config, ShellOptions options)
     if (f.kind != ErrorKind::Cancelled) state_.notify(NoticeLevel::Error, f.job_name + " failed", f.message);
   });
   if (options_.passphrase) unlock_.start_unlock(state_, *options_.passphrase);
+  if (!options_.files.empty()) open_files_.offer(std::move(options_.files));
 }
 
 Shell::~Shell() { state_.pool.set_default_failure_handler({}); }
@@ -116,18 +111,7 @@ void Shell::drop_files(const std::vector<std::filesystem::path>& files) {
                   "Open or select an incident, then drop the files on the window again.");
     return;
   }
-  // Images (recognised by their first bytes, or their name when unreadable) become screenshots;
-  // every other file is offered to the log importer, which refuses binary files with a clear message.
-  static const std::set<std::string> kImages = {".png", ".jpg", ".jpeg", ".gif", ".bmp", ".webp"};
-  std::vector<std::filesystem::path> logs, images;
-  for (const auto& f : files) {
-    if (looks_like_image_file(f) || kImages.count(lower_extension(f)))
-      images.push_back(f);
-    else
-      logs.push_back(f);
-  }
-  if (!images.empty()) import_image_files(state_, *incident, images);
-  if (!logs.empty()) import_logs(state_, *incident, logs);
+  import_files(state_, *incident, files);
 }
 
 TabView* Shell::view(const Tab& tab) {
@@ -195,9 +179,17 @@ void Shell::run(Command command) {
       state_.config.theme = state_.config.theme == Theme::Dark ? Theme::Light : Theme::Dark;
       state_.theme_dirty = true;
       break;
+    case Command::ToggleSidebar: state_.config.sidebar_collapsed = !state_.config.sidebar_collapsed; break;
+    case Command::ToggleInspector:
+      state_.config.inspector_collapsed = !state_.config.inspector_collapsed;
+      if (state_.config.inspector_collapsed) state_.focused_pane = PaneId::Centre;  // keys act on what is seen
+      break;
     case Command::MoveTabToOtherPane:
-      if (auto tab = active_tab())
-        state_.move_tab(*tab, state_.focused_pane == PaneId::Centre ? PaneId::Right : PaneId::Centre);
+      if (auto tab = active_tab()) {
+        const PaneId to = state_.focused_pane == PaneId::Centre ? PaneId::Right : PaneId::Centre;
+        if (to == PaneId::Right) state_.config.inspector_collapsed = false;  // where the tab goes is seen
+        state_.move_tab(*tab, to);
+      }
       break;
     case Command::Quit: state_.requests.quit = true; break;
   }
@@ -225,7 +217,7 @@ void Shell::frame() {
   if (state_.triage) sync_views();
 
   // While a dialog is up, only Quit reaches the workspace.
-  const bool modal_open = new_incident_.is_open() || palette_.is_open() || files_.busy();
+  const bool modal_open = new_incident_.is_open() || palette_.is_open() || files_.busy() || open_files_.is_open();
   if (state_.triage)
     for (Command c : pressed_commands())
       if (!modal_open || c == Command::Quit) run(c);
@@ -290,27 +282,41 @@ void Shell::draw_workspace() {
   const float splitter = 6.0f + ImGui::GetStyle().ItemSpacing.x * 2;
   const float min_pane = ImGui::GetFontSize() * 10.0f;
   auto& cfg = state_.config;
-  cfg.sidebar_width = std::clamp(cfg.sidebar_width, min_pane, std::max(min_pane, avail.x - 2 * min_pane - 2 * splitter));
-  cfg.inspector_width =
-      std::clamp(cfg.inspector_width, min_pane, std::max(min_pane, avail.x - cfg.sidebar_width - min_pane - 2 * splitter));
+  // A collapsed side gives all its room to the tabs; the buttons on the centre tab bar (and
+  // Ctrl+B, Ctrl+I) bring it back.
+  const bool sidebar = !cfg.sidebar_collapsed, inspector = !cfg.inspector_collapsed;
+  const float left = sidebar ? splitter : 0.0f, right = inspector ? splitter : 0.0f;
+  if (sidebar)
+    cfg.sidebar_width = std::clamp(cfg.sidebar_width, min_pane,
+                                   std::max(min_pane, avail.x - (inspector ? 2 : 1) * min_pane - left - right));
+  if (inspector)
+    cfg.inspector_width = std::clamp(cfg.inspector_width, min_pane,
+                                     std::max(min_pane, avail.x - (sidebar ? cfg.sidebar_width : 0) - min_pane - left - right));
+  const float sidebar_width = sidebar ? cfg.sidebar_width : 0.0f;
+  const float inspector_width = inspector ? cfg.inspector_width : 0.0f;
 
-  ImGui::BeginChild("##sidebar", ImVec2(cfg.sidebar_width, height), false);
-  list_.draw(state_);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  vertical_splitter("##split_left", &cfg.sidebar_width, min_pane, avail.x - cfg.inspector_width - min_pane - 2 * splitter,
-                    height, true);
-  ImGui::SameLine();
-  const float centre_width = std::max(min_pane, avail.x - cfg.sidebar_width - cfg.inspector_width - 2 * splitter);
-  draw_pane(PaneId::Centre, centre_width, height);
-  ImGui::SameLine();
-  vertical_splitter("##split_right", &cfg.inspector_width, min_pane, avail.x - cfg.sidebar_width - min_pane - 2 * splitter,
-                    height, false);
-  ImGui::SameLine();
-  draw_pane(PaneId::Right, 0.0f, height);
+  if (sidebar) {
+    ImGui::BeginChild("##sidebar", ImVec2(cfg.sidebar_width, height), false);
+    list_.draw(state_);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    vertical_splitter("##split_left", &cfg.sidebar_width, min_pane, avail.x - inspector_width - min_pane - left - right,
+                      height, true);
+    ImGui::SameLine();
+  }
+  const float centre_width = std::max(min_pane, avail.x - sidebar_width - inspector_width - left - right);
+  draw_pane(PaneId::Centre, inspector ? centre_width : 0.0f, height);
+  if (inspector) {
+    ImGui::SameLine();
+    vertical_splitter("##split_right", &cfg.inspector_width, min_pane, avail.x - sidebar_width - min_pane - left - right,
+                      height, false);
+    ImGui::SameLine();
+    draw_pane(PaneId::Right, 0.0f, height);
+  }
 
   draw_status_bar(status_height);
   new_incident_.draw(state_);
+  open_files_.draw(state_);
   draw_delete_confirmation();
   ImGui::End();
 }
@@ -323,6 +329,7 @@ void Shell::draw_pane(PaneId id, float width, float height) {
   std::vector<Tab> to_close;
   std::optional<std::pair<Tab, PaneId>> to_move;
   if (ImGui::BeginTabBar("##tabs", ImGuiTabBarFlags_Reorderable | ImGuiTabBarFlags_FittingPolicyScroll)) {
+    if (id == PaneId::Centre) draw_side_buttons();
     if (id == PaneId::Right) {
       ImGuiTabItemFlags flags = ImGuiTabItemFlags_NoReorder;
       if (ImGui::BeginTabItem("Inspector", nullptr, flags)) {
@@ -385,6 +392,21 @@ void Shell::draw_pane(PaneId id, float width, float height) {
   }
   for (const Tab& t : to_close) state_.close_tab(t);
   if (to_move) state_.move_tab(to_move->first, to_move->second);
+}
+
+// Small buttons at the ends of the centre tab bar that hide and show the sides.
+void Shell::draw_side_buttons() {
+  auto& cfg = state_.config;
+  if (ImGui::TabItemButton(cfg.sidebar_collapsed ? "»##sidebar" : "«##sidebar", ImGuiTabItemFlags_Leading))
+    run(Command::ToggleSidebar);
+  probe::record("pane.toggle_sidebar");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s the incident list (Ctrl+B)", cfg.sidebar_collapsed ? "Show" : "Hide");
+  if (ImGui::TabItemButton(cfg.inspector_collapsed ? "«##inspector" : "»##inspector", ImGuiTabItemFlags_Trailing))
+    run(Command::ToggleInspector);
+  probe::record("pane.toggle_inspector");
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip("%s the right pane (Ctrl+I)", cfg.inspector_collapsed ? "Show" : "Hide");
 }
 
 void Shell::draw_inspector() {

@@ -17,6 +17,7 @@
 #include "app/gui/views/incident_list_view.h"
 #include "app/gui/views/incident_view.h"
 #include "app/gui/views/new_incident_dialog.h"
+#include "app/gui/views/open_files_dialog.h"
 
 namespace tftsr::gui {
 
@@ -24,6 +25,7 @@ struct ShellOptions {
   std::filesystem::path data_dir;
   std::optional<std::string> passphrase;  // TFTSR_DB_KEY: unlock without asking
   bool native_file_dialogs = true;
+  std::vector<std::filesystem::path> files;  // `tftsr FILE…`: offered for import once unlocked
 };
 
 class Shell {
@@ -37,6 +39,8 @@ class Shell {
   bool wants_continuous_frames() const;
   bool quit_requested() const { return state_.requests.quit; }
   void drop_files(const std::vector<std::filesystem::path>& files);
+  // Asks (once the store is open) which incident the files go to, a new one or an existing one.
+  void offer_files(std::vector<std::filesystem::path> files) { open_files_.offer(std::move(files)); }
   // Copies the open tabs and pane sizes into the config, for saving.
   void store_layout();
   // Runs a command as its menu item, chord or palette entry would.
@@ -66,6 +70,7 @@ class Shell {
   void draw_workspace();
   void draw_pane(PaneId id, float width, float height);
   void draw_inspector();
+  void draw_side_buttons();
   void draw_status_bar(float height);
   void draw_delete_confirmation();
   std::string tab_label(const Tab& tab) const;
@@ -77,6 +82,7 @@ class Shell {
   UnlockScreen unlock_;
   IncidentListView list_;
   NewIncidentDialog new_incident_;
+  OpenFilesDialog open_files_;
   CommandPalette palette_;
   std::map<Tab, std::unique_ptr<TabView>> views_;  // one per open tab, in either pane
   std::unique_ptr<IncidentView> inspector_;        // the selected incident, in the right pane

@@ -37,6 +37,20 @@ ImVec4 severity_colour(const std::string& severity) {
   return ImVec4(0.45f, 0.65f, 0.85f, 1.0f);
 }
 
+ImVec4 text_colour_on(const ImVec4& background) {
+  const float luminance = 0.2126f * background.x + 0.7152f * background.y + 0.0722f * background.z;
+  return luminance > 0.45f ? ImVec4(0.05f, 0.05f, 0.07f, 1.0f) : ImVec4(0.97f, 0.97f, 0.98f, 1.0f);
+}
+
+ImVec4 secondary_text_colour(bool on_highlight) {
+  // The disabled grey is too close to either theme's selection colour; on a highlight the
+  // ordinary text colour, a little softened, keeps the line readable.
+  if (!on_highlight) return ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled);
+  ImVec4 c = ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  c.w *= 0.85f;
+  return c;
+}
+
 ImVec4 status_colour(const std::string& status) {
   if (status == "open") return ImVec4(0.90f, 0.45f, 0.30f, 1.0f);
   if (status == "investigating") return ImVec4(0.85f, 0.70f, 0.20f, 1.0f);

@@ -15,5 +15,10 @@ ImVec4 severity_colour(const std::string& severity);
 ImVec4 status_colour(const std::string& status);
 // Of a log line or pattern by its level; the theme's text colour for info and unknown.
 ImVec4 level_colour(patterns::LogLevel level);
+// Near-black or near-white, whichever reads better on the background.
+ImVec4 text_colour_on(const ImVec4& background);
+// Second-line text (dates, status, domain): grey normally, the text colour softened on a selected
+// or hovered row, where grey would vanish into the selection colour.
+ImVec4 secondary_text_colour(bool on_highlight);
 
 }  // namespace tftsr::gui

@@ -18,6 +18,14 @@ std::filesystem::path config_dir() {
 
 float clamp_font_size(float size) { return std::clamp(size, 10.0f, 32.0f); }
 
+WindowSize fit_window_to_work_area(int work_width, int work_height) {
+  const auto fit = [](int work, int minimum) {
+    if (work <= 0) return minimum;
+    return std::min(work, std::max(minimum, work * 4 / 5));
+  };
+  return {fit(work_width, 640), fit(work_height, 480)};
+}
+
 UiConfig load_ui_config(const std::filesystem::path& file) {
   UiConfig c;
   std::ifstream in(file);
@@ -37,6 +45,12 @@ UiConfig load_ui_config(const std::filesystem::path& file) {
   get("window_y", c.window_y);
   get("window_width", c.window_width);
   get("window_height", c.window_height);
+  c.window_size_saved = j.contains("window_width") && j["window_width"].is_number() && j.contains("window_height") &&
+                        j["window_height"].is_number();
+  get("sidebar_collapsed", c.sidebar_collapsed);
+  get("inspector_collapsed", c.inspector_collapsed);
+  get("log_wrap", c.log_wrap);
+  get("log_findings_panel", c.log_findings_panel);
   get("window_maximized", c.window_maximized);
   get("sidebar_width", c.sidebar_width);
   get("inspector_width", c.inspector_width);
@@ -77,6 +91,10 @@ void save_ui_config(const UiConfig& c, const std::filesystem::path& file) {
       {"window_maximized", c.window_maximized},
       {"sidebar_width", c.sidebar_width},
       {"inspector_width", c.inspector_width},
+      {"sidebar_collapsed", c.sidebar_collapsed},
+      {"inspector_collapsed", c.inspector_collapsed},
+      {"log_wrap", c.log_wrap},
+      {"log_findings_panel", c.log_findings_panel},
       {"theme", c.theme == Theme::Light ? "light" : "dark"},
       {"font_size", c.font_size},
   };

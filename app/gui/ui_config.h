@@ -20,9 +20,14 @@ struct SavedTab {
 struct UiConfig {
   int window_x = -1, window_y = -1;  // -1: let the window manager place it
   int window_width = 1280, window_height = 800;
+  bool window_size_saved = false;  // false: the first window fits the monitor (fit_window_to_work_area)
   bool window_maximized = false;
   float sidebar_width = 300.0f;
   float inspector_width = 340.0f;
+  bool sidebar_collapsed = false;    // the incident list, hidden to give the tabs room
+  bool inspector_collapsed = false;  // the right pane
+  bool log_wrap = false;             // the log viewer wraps long lines
+  bool log_findings_panel = true;    // the log viewer shows its findings panel
   Theme theme = Theme::Dark;
   float font_size = 16.0f;  // in pixels at a content scale of 1
   std::vector<SavedTab> tabs;
@@ -37,5 +42,12 @@ UiConfig load_ui_config(const std::filesystem::path& file);
 void save_ui_config(const UiConfig& config, const std::filesystem::path& file);
 
 float clamp_font_size(float size);
+
+struct WindowSize {
+  int width, height;
+};
+// A first window about 80% of the monitor's work area, never smaller than 640×480 unless the
+// work area itself is.
+WindowSize fit_window_to_work_area(int work_width, int work_height);
 
 }  // namespace tftsr::gui

@@ -2,6 +2,7 @@
 
 #include <stb/stb_image.h>
 #include <stb/stb_image_write.h>
+#include <webp/decode.h>
 
 #include <algorithm>
 #include <climits>
@@ -22,10 +23,26 @@ void check_image_shape(const RgbaImage& image, const char* what) {
     throw Error(ErrorKind::InvalidInput, std::string(what) + ": the image has no pixels or a pixel buffer of the wrong size");
 }
 
+// stb_image has no WebP: libwebp decodes it.
+RgbaImage decode_webp(std::string_view bytes, const ImageProbe& probe) {
+  int width = 0, height = 0;
+  std::unique_ptr<std::uint8_t, decltype(&WebPFree)> pixels(
+      WebPDecodeRGBA(reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size(), &width, &height), &WebPFree);
+  if (!pixels) throw Error(ErrorKind::InvalidInput, "cannot decode the WebP image (truncated or corrupt)");
+  if (width != probe.width || height != probe.height)
+    throw Error(ErrorKind::InvalidInput, "corrupt WebP file: the header and the image data disagree on its size");
+  RgbaImage image;
+  image.width = width;
+  image.height = height;
+  image.pixels.assign(pixels.get(), pixels.get() + static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  return image;
+}
+
 }  // namespace
 
 RgbaImage decode_image(std::string_view bytes, const ImageLimits& limits) {
   const ImageProbe probe = probe_image(bytes, limits);
+  if (probe.format == ImageFormat::Webp) return decode_webp(bytes, probe);
   if (bytes.size() > static_cast<std::size_t>(INT_MAX))
     throw Error(ErrorKind::InvalidInput, "the file is too large to decode");
 

@@ -144,6 +144,10 @@ RgbaImage ImageLibrary::decode_original(const std::string& image_id) {
   return decode_image(original_bytes(image_id), limits_);
 }
 
+int ImageLibrary::bits_per_channel(const std::string& image_id) {
+  return probe_image(original_bytes(image_id), limits_).bits_per_channel;
+}
+
 void ImageLibrary::remove(const std::string& image_id) {
   db_.prepare("DELETE FROM image_attachments WHERE id = ?").bind(1, image_id).run();
   if (db_.changes() == 0) no_image(image_id);

@@ -31,6 +31,8 @@ class ImageLibrary {
   ImageAttachment get(const std::string& image_id);  // Error(NotFound) if no such image
   std::string original_bytes(const std::string& image_id);
   RgbaImage decode_original(const std::string& image_id);  // for the preview and thumbnails
+  // Of the stored original: 16 for a 16-bit PNG, whose export has 8 bits per channel.
+  int bits_per_channel(const std::string& image_id);
   void remove(const std::string& image_id);  // its blob and annotations go with it
   void acknowledge_pii_warning(const std::string& image_id);
 

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <optional>
 
+#include <webp/decode.h>
+
 #include "core/error.h"
 
 namespace tftsr {
@@ -43,6 +45,17 @@ Size png_size(std::string_view b) {
   if (b.substr(12, 4) != "IHDR") refuse("corrupt PNG file: the first chunk is not IHDR");
   if (be32(b, 8) != 13) refuse("corrupt PNG file: the IHDR chunk has the wrong length");
   return {be32(b, 16), be32(b, 20)};
+}
+
+Size webp_size(std::string_view b) {
+  // RIFF (4), size (4), WEBP (4), then a VP8 / VP8L / VP8X chunk that libwebp reads the size from.
+  if (b.size() < 20) truncated(ImageFormat::Webp);
+  WebPBitstreamFeatures features;
+  const VP8StatusCode status = WebPGetFeatures(reinterpret_cast<const std::uint8_t*>(b.data()), b.size(), &features);
+  if (status == VP8_STATUS_NOT_ENOUGH_DATA) truncated(ImageFormat::Webp);
+  if (status != VP8_STATUS_OK) refuse("corrupt WebP file: its header cannot be read");
+  if (features.has_animation) refuse("animated WebP is not supported (only still WebP images)");
+  return {features.width, features.height};
 }
 
 Size jpeg_size(std::string_view b) {
@@ -118,7 +131,6 @@ bool looks_like_svg(std::string_view b) {
 
 // Formats we recognise but do not decode, so the user learns what they gave us.
 std::optional<std::string_view> unsupported_format_name(std::string_view b) {
-  if (starts_with(b, "RIFF") && b.size() >= 12 && b.substr(8, 4) == "WEBP") return "WebP";
   if (starts_with(b, std::string_view("II*\0", 4)) || starts_with(b, std::string_view("MM\0*", 4)) ||
       starts_with(b, std::string_view("II+\0", 4)) || starts_with(b, std::string_view("MM\0+", 4)))
     return "TIFF";
@@ -167,6 +179,7 @@ const char* format_name(ImageFormat format) {
     case ImageFormat::Jpeg: return "JPEG";
     case ImageFormat::Gif: return "GIF";
     case ImageFormat::Bmp: return "BMP";
+    case ImageFormat::Webp: return "WebP";
   }
   return "?";
 }
@@ -177,6 +190,7 @@ const char* mime_type_of(ImageFormat format) {
     case ImageFormat::Jpeg: return "image/jpeg";
     case ImageFormat::Gif: return "image/gif";
     case ImageFormat::Bmp: return "image/bmp";
+    case ImageFormat::Webp: return "image/webp";
   }
   return "application/octet-stream";
 }
@@ -204,13 +218,16 @@ ImageProbe probe_image(std::string_view bytes, const ImageLimits& limits) {
   } else if (starts_with(bytes, "BM") && (bytes.size() < 18 || is_bmp_info_header_size(le32(bytes, 14)))) {
     format = ImageFormat::Bmp;
     size = bmp_size(bytes);
+  } else if (starts_with(bytes, "RIFF") && bytes.size() >= 12 && bytes.substr(8, 4) == "WEBP") {
+    format = ImageFormat::Webp;
+    size = webp_size(bytes);
   } else if (auto name = unsupported_format_name(bytes)) {
-    refuse(std::string(*name) + " is not supported (supported formats: PNG, JPEG, GIF, BMP)");
+    refuse(std::string(*name) + " is not supported (supported formats: PNG, JPEG, GIF, BMP, WebP)");
   } else if (bytes.size() < 8 && (starts_with("\x89PNG\r\n\x1a\n", bytes) || starts_with("GIF89a", bytes) ||
                                   starts_with("GIF87a", bytes) || starts_with("\xff\xd8\xff", bytes))) {
     refuse("truncated image file: only " + std::to_string(bytes.size()) + " bytes");
   } else {
-    refuse("not an image: the content is not PNG, JPEG, GIF or BMP");
+    refuse("not an image: the content is not PNG, JPEG, GIF, BMP or WebP");
   }
 
   if (size.width <= 0 || size.height <= 0)
@@ -224,6 +241,7 @@ ImageProbe probe_image(std::string_view bytes, const ImageLimits& limits) {
   probe.mime_type = mime_type_of(format);
   probe.width = static_cast<int>(size.width);
   probe.height = static_cast<int>(size.height);
+  if (format == ImageFormat::Png && bytes.size() > 24 && byte_at(bytes, 24) == 16) probe.bits_per_channel = 16;
   return probe;
 }
 

@@ -60,6 +60,11 @@ RgbaImage ImageService::decode(const std::string& image_id) {
   return ImageLibrary(ctx_.db).decode_original(image_id);
 }
 
+int ImageService::bits_per_channel(const std::string& image_id) {
+  ServiceLock lock(ctx_.mutex);
+  return ImageLibrary(ctx_.db).bits_per_channel(image_id);
+}
+
 void ImageService::remove(const std::string& image_id) {
   ServiceLock lock(ctx_.mutex);
   Transaction tx(ctx_.db);

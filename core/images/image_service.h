@@ -22,6 +22,7 @@ class ImageService {
   std::vector<ImageAttachment> list(const std::string& incident_id);
   ImageAttachment get(const std::string& image_id);
   RgbaImage decode(const std::string& image_id);  // the original pixels, for the preview
+  int bits_per_channel(const std::string& image_id);  // 16: the export (8 bits) loses depth
   void remove(const std::string& image_id);       // audited
   // The user confirmed the privacy warning: the image may be sent. Audited; a second call changes
   // nothing and records nothing.

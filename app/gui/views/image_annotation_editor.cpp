@@ -81,6 +81,115 @@ bool ImageAnnotationEditor::delete_selected() {
   return true;
 }
 
+const std::vector<Color>& ImageAnnotationEditor::palette() {
+  static const std::vector<Color> colours = {{230, 40, 40, 255},  {245, 150, 20, 255}, {250, 220, 40, 255},
+                                             {40, 180, 80, 255},  {40, 120, 230, 255}, {170, 60, 220, 255},
+                                             {255, 255, 255, 255}, {0, 0, 0, 255}};
+  return colours;
+}
+
+const std::vector<double>& ImageAnnotationEditor::stroke_widths() {
+  static const std::vector<double> widths = {1, 2, 3, 5, 8, 12};
+  return widths;
+}
+
+bool ImageAnnotationEditor::restyle_selected(const std::function<void(Annotation&)>& change) {
+  if (!selected_ || drag_ != Drag::None) return false;
+  const Annotation* found = doc_.find(*selected_);
+  if (!found) return false;
+  Annotation a = *found;
+  change(a);
+  if (a == *found) return false;
+  doc_.replace(a);
+  return true;
+}
+
+bool ImageAnnotationEditor::set_colour(Color colour) {
+  colour_ = colour;
+  return restyle_selected([&](Annotation& a) {
+    // A redaction box stays opaque whatever colour it is given.
+    a.color = colour;
+    if (a.kind == AnnotationKind::RedactionBox) a.color.a = 255;
+  });
+}
+
+bool ImageAnnotationEditor::set_stroke_width(double width) {
+  stroke_width_ = std::clamp(width, 1.0, kMaxAnnotationStrokeWidth);
+  return restyle_selected([&](Annotation& a) {
+    if (a.kind == AnnotationKind::Rectangle || a.kind == AnnotationKind::Arrow) a.stroke_width = stroke_width_;
+  });
+}
+
+bool ImageAnnotationEditor::set_label_text(const std::string& text) {
+  if (text.size() > kMaxAnnotationTextBytes) return false;
+  return restyle_selected([&](Annotation& a) {
+    if (a.kind == AnnotationKind::TextLabel) a.text = text.empty() ? " " : text;
+  });
+}
+
+bool ImageAnnotationEditor::draw_style_controls() {
+  bool changed = false;
+  for (std::size_t i = 0; i < palette().size(); ++i) {
+    const Color c = palette()[i];
+    ImGui::PushID(static_cast<int>(i));
+    const ImVec4 v(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, 1.0f);
+    const float side = ImGui::GetFrameHeight() * 0.8f;
+    if (c == colour_) {
+      const ImVec2 p = ImGui::GetCursorScreenPos();
+      ImGui::GetWindowDrawList()->AddRect(ImVec2(p.x - 2, p.y - 2), ImVec2(p.x + side + 2, p.y + side + 2),
+                                          ImGui::GetColorU32(ImGuiCol_Text), 2.0f, 0, 2.0f);
+    }
+    if (ImGui::ColorButton("##colour", v, ImGuiColorEditFlags_NoTooltip, ImVec2(side, side))) changed |= set_colour(c);
+    probe::record("image.colour:" + std::to_string(i));
+    ImGui::PopID();
+    ImGui::SameLine(0, 4);
+  }
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4.5f);
+  const std::string preview = std::to_string(static_cast<int>(stroke_width_)) + " px";
+  if (ImGui::BeginCombo("##stroke", preview.c_str())) {
+    for (double w : stroke_widths()) {
+      const std::string label = std::to_string(static_cast<int>(w)) + " px";
+      if (ImGui::Selectable(label.c_str(), w == stroke_width_)) changed |= set_stroke_width(w);
+      probe::record("image.stroke:" + std::to_string(static_cast<int>(w)));
+    }
+    ImGui::EndCombo();
+  }
+  probe::record("image.stroke");
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Line width of outlines and arrows");
+  return changed;
+}
+
+// The selected label's text, edited in place: each keystroke shows at once, the whole edit is one
+// undo step and one save when the field is left.
+bool ImageAnnotationEditor::draw_label_editor() {
+  const Annotation* a = selected_ ? doc_.find(*selected_) : nullptr;
+  if (!a || a->kind != AnnotationKind::TextLabel || tool_ != AnnotationTool::Select) {
+    editing_label_.reset();
+    return false;
+  }
+  if (editing_label_ != a->id) {
+    editing_label_ = a->id;
+    editing_text_ = a->text;
+  }
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+  const bool edited = ImGui::InputTextWithHint("##edit_label", "Label text", &editing_text_);
+  probe::record("image.edit_label");
+  if (ImGui::IsItemActivated()) {
+    doc_.begin_gesture();
+    label_changed_ = false;
+  }
+  if (edited) label_changed_ |= set_label_text(editing_text_);
+  bool changed = false;
+  if (ImGui::IsItemDeactivated()) {
+    doc_.end_gesture();
+    changed = label_changed_;
+    label_changed_ = false;
+  }
+  ImGui::SameLine();
+  return changed;
+}
+
 bool ImageAnnotationEditor::draw_toolbar() {
   struct ToolInfo {
     AnnotationTool tool;
@@ -105,6 +214,9 @@ bool ImageAnnotationEditor::draw_toolbar() {
     probe::record("image.label_text");
     ImGui::SameLine();
   }
+  changed |= draw_label_editor();
+  changed |= draw_style_controls();
+  ImGui::SameLine();
   ImGui::BeginDisabled(!doc_.can_undo());
   if (ImGui::Button("Undo")) changed |= undo();
   ImGui::EndDisabled();
@@ -188,7 +300,7 @@ bool ImageAnnotationEditor::canvas(const ImageZoom& zoom, ImVec2 canvas_min, boo
       Annotation a;
       a.kind = AnnotationKind::TextLabel;
       a.p1 = a.p2 = at;
-      a.color = default_color(a.kind);
+      a.color = colour_;
       a.text = label_text_.empty() ? "Note" : label_text_;
       selected_ = doc_.add(a);
       finished = true;
@@ -207,7 +319,8 @@ bool ImageAnnotationEditor::canvas(const ImageZoom& zoom, ImVec2 canvas_min, boo
         a.kind = tool_ == AnnotationTool::Rectangle ? AnnotationKind::Rectangle
                  : tool_ == AnnotationTool::Arrow   ? AnnotationKind::Arrow
                                                     : AnnotationKind::RedactionBox;
-        a.color = default_color(a.kind);
+        a.color = a.kind == AnnotationKind::RedactionBox ? default_color(a.kind) : colour_;
+        a.stroke_width = stroke_width_;
         a.p1 = drag_start_;
         a.p2 = at;
         selected_ = doc_.add(a);

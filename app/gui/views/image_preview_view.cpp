@@ -4,6 +4,7 @@
 #include <imgui.h>
 
 #include <cmath>
+#include <utility>
 
 #include "app/gui/file_chooser.h"
 #include "app/gui/ui_probe.h"
@@ -43,12 +44,16 @@ void ImagePreviewView::request_decode(AppState& state) {
       state.pool, "Decoding " + info_->file_name,
       [triage, id, max_side](JobContext& ctx) {
         RgbaImage pixels = triage->images().decode(id);
+        const int bits = triage->images().bits_per_channel(id);
         ctx.throw_if_cancelled();
         // Larger than the GPU takes: show a reduced copy; annotations stay in image pixels.
         if (pixels.width > max_side || pixels.height > max_side) pixels = make_thumbnail(pixels, max_side);
-        return pixels;
+        return std::make_pair(std::move(pixels), bits);
       },
-      [this](RgbaImage pixels) { textures_->put(texture_key(), std::move(pixels), TextureFilter::PixelExact); },
+      [this](std::pair<RgbaImage, int> decoded) {
+        source_bits_ = decoded.second;
+        textures_->put(texture_key(), std::move(decoded.first), TextureFilter::PixelExact);
+      },
       [this, &state](const JobFailure& f) {
         if (f.kind == ErrorKind::Cancelled) return;
         error_ = f.message;
@@ -202,8 +207,18 @@ void ImagePreviewView::draw_toolbar(AppState& state) {
                           jobs_.guard([this, &state](const std::filesystem::path& p) { export_to(state, p); }));
   }
   probe::record("image.export");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("A PNG with the annotations and redactions burned in.");
+  const bool loses_depth = source_bits_ > 8;
+  if (ImGui::IsItemHovered())
+    ImGui::SetTooltip(loses_depth ? "A PNG with the annotations and redactions burned in, at 8 bits per channel:\n"
+                                    "this 16-bit image loses its extra depth (the original stays stored as it is)."
+                                  : "A PNG with the annotations and redactions burned in.");
   ImGui::EndDisabled();
+  if (loses_depth) {
+    ImGui::SameLine();
+    ImGui::AlignTextToFramePadding();
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.25f, 1.0f), "16-bit: exports at 8 bits");
+    probe::record("image.export_depth_note");
+  }
   ImGui::SameLine();
   if (ImGui::Button("Delete image…")) ask_delete_ = true;
   probe::record("image.delete");

@@ -40,6 +40,8 @@ class ImagePreviewView : public TabView {
   ImVec2 canvas_origin() const { return canvas_min_; }  // screen position of the canvas
   ImageAnnotationEditor& editor() { return editor_; }
   const std::string& error() const { return error_; }
+  // 16 for a 16-bit PNG (known once decoded): the export says it has 8 bits per channel.
+  int source_bits_per_channel() const { return source_bits_; }
 
  private:
   std::string texture_key() const { return "full:" + id_; }
@@ -56,6 +58,7 @@ class ImagePreviewView : public TabView {
   std::optional<ImageAttachment> info_;
   std::string error_;
   bool decode_requested_ = false;
+  int source_bits_ = 8;
   ImageAnnotationEditor editor_;
   ImageZoom zoom_;
   ImVec2 canvas_min_{0, 0};

@@ -173,6 +173,7 @@ void IncidentListView::draw(AppState& state) {
         state.requests.open_incident = incident->id;
       }
       probe::record("sidebar.row:" + incident->title);
+      const bool highlighted = selected || ImGui::IsItemHovered();
       if (ImGui::BeginPopupContextItem("##row_menu")) {
         if (ImGui::MenuItem("Open")) state.requests.open_incident = incident->id;
         if (ImGui::MenuItem("Delete…")) state.requests.delete_incident = incident->id;
@@ -182,9 +183,15 @@ void IncidentListView::draw(AppState& state) {
       const float pad = ImGui::GetStyle().FramePadding.x;
       dl->AddText(ImVec2(start.x + pad, start.y), ImGui::GetColorU32(ImGuiCol_Text), incident->title.c_str());
       std::string meta = incident->status + (incident->category ? "  ·  " + domain_label(incident->category) : std::string());
-      dl->AddText(ImVec2(start.x + pad, start.y + line), ImGui::GetColorU32(severity_colour(incident->severity)),
+      // The severity as a chip of its colour, and the rest in a colour that stays readable on the
+      // selection's background as well as on the list's.
+      const ImVec4 chip = severity_colour(incident->severity);
+      const ImVec2 chip_min(start.x + pad, start.y + line + 1.0f);
+      const ImVec2 chip_max(chip_min.x + ImGui::CalcTextSize(incident->severity.c_str()).x + pad, start.y + line * 2.0f - 1.0f);
+      dl->AddRectFilled(chip_min, chip_max, ImGui::GetColorU32(chip), 3.0f);
+      dl->AddText(ImVec2(chip_min.x + pad / 2, start.y + line), ImGui::GetColorU32(text_colour_on(chip)),
                   incident->severity.c_str());
-      dl->AddText(ImVec2(start.x + pad + line * 1.8f, start.y + line), ImGui::GetColorU32(ImGuiCol_TextDisabled),
+      dl->AddText(ImVec2(chip_max.x + pad, start.y + line), ImGui::GetColorU32(secondary_text_colour(highlighted)),
                   meta.c_str());
       ImGui::PopID();
     }

@@ -12,6 +12,7 @@
 #include "app/gui/views/image_gallery_view.h"
 #include "app/gui/views/log_view.h"
 #include "app/gui/views/patterns_view.h"
+#include "app/gui/widgets/wrapped_text_input.h"
 
 namespace tftsr::gui {
 
@@ -210,7 +211,7 @@ void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& 
   // The description takes a quarter of the height, the triage summary the rest.
   float height = std::max(ImGui::GetContentRegionAvail().y * 0.25f - ImGui::GetFrameHeightWithSpacing() * 1.5f,
                           ImGui::GetTextLineHeight() * 3.0f);
-  if (ImGui::InputTextMultiline("##description", &e.description, ImVec2(-1, height))) e.description_dirty = true;
+  if (wrapped_text_input("##description", &e.description, ImVec2(-1, height))) e.description_dirty = true;
   probe::record("incident.description");
   ImGui::BeginDisabled(!e.description_dirty);
   if (ImGui::Button("Save description")) {

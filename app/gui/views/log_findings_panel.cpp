@@ -34,6 +34,16 @@ ImVec4 finding_type_colour(const std::string& pii_type) {
   return c;
 }
 
+LogPanelPlacement place_log_findings_panel(bool shown, ImVec2 avail, float font_size, ImVec2 spacing) {
+  if (!shown) return {LogPanelPlacement::Hidden, ImVec2(0, 0)};
+  const float beside_width = font_size * 15.0f;
+  if (avail.x >= font_size * 40.0f) return {LogPanelPlacement::Beside, ImVec2(avail.x - beside_width - spacing.x, 0)};
+  // Below: about a third of the height, enough for a few types, never squeezing the text away.
+  const float panel = std::clamp(avail.y * 0.33f, font_size * 6.0f, font_size * 14.0f);
+  const float text = std::max(font_size * 4.0f, avail.y - panel - spacing.y);
+  return {LogPanelPlacement::Below, ImVec2(0, text)};
+}
+
 std::optional<BulkFindingAction> draw_log_findings_panel(const std::map<std::string, FindingCounts>& counts,
                                                          bool scanned) {
   std::optional<BulkFindingAction> chosen;

@@ -28,6 +28,14 @@ struct BulkFindingAction {
   std::string pii_type;
 };
 
+// Where the panel goes in a pane of the given size: beside the text when the pane is wide
+// enough for both, else below it; text_size is for the text's child window (0: the rest).
+struct LogPanelPlacement {
+  enum Where { Hidden, Beside, Below } panel;
+  ImVec2 text_size;
+};
+LogPanelPlacement place_log_findings_panel(bool shown, ImVec2 avail, float font_size, ImVec2 spacing);
+
 // Draws the panel; returns what the user asked for this frame.
 std::optional<BulkFindingAction> draw_log_findings_panel(const std::map<std::string, FindingCounts>& counts,
                                                          bool scanned);

@@ -109,21 +109,23 @@ void LogView::draw(AppState& state) {
   ImGui::PushID(log_id_.c_str());
   take_focus_request(state);
   draw_toolbar(state);
-  // The panel gives way to the text in a narrow pane.
-  const float panel = ImGui::GetFontSize() * 15.0f;
-  const bool with_panel = show_panel_ && ImGui::GetContentRegionAvail().x >= ImGui::GetFontSize() * 40.0f;
-  const float text_width = with_panel ? ImGui::GetContentRegionAvail().x - panel - ImGui::GetStyle().ItemSpacing.x : 0.0f;
-  ImGui::BeginChild("##text", ImVec2(text_width, 0), true, ImGuiWindowFlags_HorizontalScrollbar);
+  // The findings panel stands beside the text in a wide pane and below it in a narrow one; it is
+  // there whenever its checkbox is on.
+  const LogPanelPlacement place = place_log_findings_panel(state.config.log_findings_panel, ImGui::GetContentRegionAvail(),
+                                                           ImGui::GetFontSize(), ImGui::GetStyle().ItemSpacing);
+  const ImGuiWindowFlags text_flags = state.config.log_wrap ? 0 : ImGuiWindowFlags_HorizontalScrollbar;
+  ImGui::BeginChild("##text", place.text_size, true, text_flags);
   draw_lines(state);
   draw_finding_menu(state);
   ImGui::EndChild();
   probe::record("log.text");
-  if (with_panel) {
-    ImGui::SameLine();
+  if (place.panel != LogPanelPlacement::Hidden) {
+    if (place.panel == LogPanelPlacement::Beside) ImGui::SameLine();
     ImGui::BeginChild("##findings", ImVec2(0, 0), true);
     if (auto bulk = draw_log_findings_panel(counts_, log_->scanned_at.has_value() || !findings_.empty()))
       set_actions(state, bulk->action, bulk->pii_type, std::nullopt);
     ImGui::EndChild();
+    probe::record("log.findings_panel");
   }
   handle_keys(state);
   draw_goto_popup();
@@ -132,50 +134,68 @@ void LogView::draw(AppState& state) {
 }
 
 void LogView::draw_toolbar(AppState& state) {
+  // The toolbar flows onto a second line rather than running off a narrow pane.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float right_edge = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+  const auto next = [&](float width) {
+    if (ImGui::GetItemRectMax().x + style.ItemSpacing.x + width <= right_edge) ImGui::SameLine();
+  };
+  const auto button_width = [&](const char* label) { return ImGui::CalcTextSize(label, nullptr, true).x + style.FramePadding.x * 2; };
+  const auto checkbox_width = [&](const char* label) {
+    return ImGui::GetFrameHeight() + style.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x;
+  };
+
   ImGui::BeginDisabled(scanning_ || applying_);
   if (ImGui::Button(scanning_ ? "Scanning…" : "Scan")) run_scan(state);
   probe::record("log.scan");
-  ImGui::SameLine();
+  const char* apply = applying_ ? "Applying…" : "Apply redactions…";
+  next(button_width(apply));
   ImGui::BeginDisabled(findings_.empty());
-  if (ImGui::Button(applying_ ? "Applying…" : "Apply redactions…")) confirm_apply_ = true;
+  if (ImGui::Button(apply)) confirm_apply_ = true;
   probe::record("log.apply");
   ImGui::EndDisabled();
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  next(checkbox_width("Preview redacted"));
   ImGui::Checkbox("Preview redacted", &preview_);
   probe::record("log.preview");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shows the text as it would leave this machine");
-
-  ImGui::SameLine();
-  if (ImGui::Button("Go to line…")) goto_open_ = true;
-  probe::record("log.goto");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl+G. Findings: n next, p previous");
-  ImGui::SameLine();
+  next(button_width("Patterns"));
   if (ImGui::Button("Patterns")) state.open_tab({PatternsView::kKind, log_id_});
   probe::record("log.patterns");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("The log's lines grouped by template, with counts and times");
-  ImGui::SameLine();
-  ImGui::Checkbox("Findings panel", &show_panel_);
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Counts per type; shown when the pane is wide enough");
+  // The rarer choices live in one menu.
+  next(button_width("View ▾"));
+  if (ImGui::Button("View ▾")) ImGui::OpenPopup("##log_view_menu");
+  probe::record("log.view_menu");
+  if (ImGui::BeginPopup("##log_view_menu")) {
+    ImGui::Checkbox("Findings panel", &state.config.log_findings_panel);
+    probe::record("log.findings_panel_toggle");
+    ImGui::Checkbox("Wrap long lines", &state.config.log_wrap);
+    probe::record("log.wrap");
+    if (ImGui::MenuItem("Go to line…", "Ctrl+G")) goto_open_ = true;
+    probe::record("log.goto");
+    ImGui::TextDisabled("Findings: n next, p previous");
+    ImGui::EndPopup();
+  }
 
-  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14.0f);
+  ImGui::SetNextItemWidth(std::min(ImGui::GetFontSize() * 14.0f, std::max(ImGui::GetFontSize() * 6.0f, ImGui::GetContentRegionAvail().x * 0.5f)));
   const bool enter = ImGui::InputTextWithHint("##find", find_regex_ ? "Regular expression" : "Find (filters lines)",
                                               &find_text_, ImGuiInputTextFlags_EnterReturnsTrue);
   probe::record("log.find");
-  ImGui::SameLine();
+  next(checkbox_width("Regex"));
   ImGui::Checkbox("Regex", &find_regex_);
   probe::record("log.regex");
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("ECMAScript syntax; looks at the first 4 KiB of each line");
-  ImGui::SameLine();
+  next(checkbox_width("Aa"));
   ImGui::Checkbox("Aa", &find_ignore_case_);
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ignore case");
-  ImGui::SameLine();
+  next(button_width("Filter"));
   ImGui::BeginDisabled(filtering_ || find_text_.empty());
   if ((ImGui::Button("Filter") || enter) && !find_text_.empty() && !filtering_) run_filter(state);
   probe::record("log.filter");
   ImGui::EndDisabled();
   if (filter_ || !filter_error_.empty()) {
-    ImGui::SameLine();
+    next(button_width("Show all"));
     if (ImGui::Button("Show all")) {
       filter_.reset();
       filter_error_.clear();
@@ -315,8 +335,35 @@ void LogView::draw_line(AppState& state, std::int64_t line, std::int64_t offset,
 
   const LineLayout layout = layout_line(text, offset, findings_, preview_, kMaxDrawnBytes);
   const char* begin = layout.text.data();
+  const std::size_t size = layout.text.size();
   const float x0 = pos.x + gutter;
-  // Findings first, so the glyphs draw over their background.
+  // Where each screen row of the line starts, in bytes of the laid-out text: one row unless the
+  // lines wrap. The clipper still counts log lines, so scrolling and "go to line" stay exact.
+  std::vector<std::size_t> rows{0};
+  if (state.config.log_wrap) {
+    const float right = ImGui::GetWindowPos().x + ImGui::GetWindowContentRegionMax().x;
+    const float wrap_width = std::max(digit * 20.0f, right - x0);
+    ImFont* font = ImGui::GetFont();
+    const float scale = ImGui::GetFontSize() / font->FontSize;
+    const char* end = begin + size;
+    for (const char* s = begin;;) {
+      const char* brk = font->CalcWordWrapPositionA(scale, s, end, wrap_width);
+      if (brk <= s) brk = s + 1;  // a glyph wider than the row still gets a row of its own
+      while (brk < end && (static_cast<unsigned char>(*brk) & 0xC0) == 0x80) ++brk;
+      if (brk >= end) break;
+      rows.push_back(static_cast<std::size_t>(brk - begin));
+      s = brk;
+    }
+  }
+  const auto row_of = [&](std::size_t byte) {
+    return static_cast<std::size_t>(std::upper_bound(rows.begin(), rows.end(), byte) - rows.begin() - 1);
+  };
+  const auto row_end = [&](std::size_t row) { return row + 1 < rows.size() ? rows[row + 1] : size; };
+  const auto at = [&](std::size_t byte, std::size_t row) {
+    return ImVec2(x0 + ImGui::CalcTextSize(begin + rows[row], begin + byte).x, pos.y + static_cast<float>(row) * height);
+  };
+  // Findings first, so the glyphs draw over their background; a finding split by a wrap gets a
+  // box on each row.
   struct Placed {
     std::size_t finding;
     ImVec2 min, max;
@@ -324,18 +371,21 @@ void LogView::draw_line(AppState& state, std::int64_t line, std::int64_t offset,
   std::vector<Placed> placed;
   for (const LineSegment& seg : layout.segments) {
     const PiiSpan& f = findings_[seg.finding];
-    const float a = x0 + ImGui::CalcTextSize(begin, begin + seg.begin).x;
-    const float b = x0 + ImGui::CalcTextSize(begin, begin + seg.end).x;
-    const ImVec2 min(a - 1.0f, pos.y), max(std::max(b, a + 3.0f) + 1.0f, pos.y + height);
     const ImVec4 colour = finding_type_colour(f.pii_type);
-    if (f.action == "keep") {
-      draw->AddRect(min, max, with_alpha(colour, 0.95f), 2.0f, 0, 1.5f);
-    } else {
-      draw->AddRectFilled(min, max, with_alpha(colour, 0.40f), 2.0f);
+    const std::size_t last_row = row_of(seg.end > seg.begin ? seg.end - 1 : seg.begin);
+    for (std::size_t r = row_of(seg.begin); r <= last_row; ++r) {
+      const ImVec2 a = at(std::max(seg.begin, rows[r]), r);
+      const ImVec2 b = at(std::min(seg.end, row_end(r)), r);
+      const ImVec2 min(a.x - 1.0f, a.y), max(std::max(b.x, a.x + 3.0f) + 1.0f, a.y + height);
+      if (f.action == "keep") {
+        draw->AddRect(min, max, with_alpha(colour, 0.95f), 2.0f, 0, 1.5f);
+      } else {
+        draw->AddRectFilled(min, max, with_alpha(colour, 0.40f), 2.0f);
+      }
+      if (current_finding_ == seg.finding) draw->AddRect(ImVec2(min.x - 2, min.y - 1), ImVec2(max.x + 2, max.y + 1),
+                                                         ImGui::GetColorU32(ImGuiCol_Text), 2.0f, 0, 2.0f);
+      placed.push_back({seg.finding, min, max});
     }
-    if (current_finding_ == seg.finding) draw->AddRect(ImVec2(min.x - 2, min.y - 1), ImVec2(max.x + 2, max.y + 1),
-                                                       ImGui::GetColorU32(ImGuiCol_Text), 2.0f, 0, 2.0f);
-    placed.push_back({seg.finding, min, max});
   }
   ImU32 text_colour = ImGui::GetColorU32(ImGuiCol_Text);
   switch (log_level_of(text)) {
@@ -348,31 +398,37 @@ void LogView::draw_line(AppState& state, std::int64_t line, std::int64_t offset,
   // on their background whatever the level.
   const ImU32 finding_text = ImGui::GetColorU32(ImGuiCol_Text);
   std::size_t drawn = 0;
-  float x = x0;
   auto piece = [&](std::size_t end, ImU32 colour) {
-    if (end <= drawn) return;
-    draw->AddText(ImVec2(x, pos.y), colour, begin + drawn, begin + end);
-    x += ImGui::CalcTextSize(begin + drawn, begin + end).x;
-    drawn = end;
+    while (drawn < end) {
+      const std::size_t r = row_of(drawn);
+      const std::size_t stop = std::min(end, row_end(r));
+      draw->AddText(at(drawn, r), colour, begin + drawn, begin + stop);
+      drawn = stop;
+    }
   };
   for (const LineSegment& seg : layout.segments) {
     piece(seg.begin, text_colour);
     piece(seg.end, finding_text);
   }
-  piece(layout.text.size(), text_colour);
-  float width = gutter + ImGui::CalcTextSize(begin, begin + layout.text.size()).x;
+  piece(size, text_colour);
+  float width = 0.0f;
+  for (std::size_t r = 0; r < rows.size(); ++r) width = std::max(width, at(row_end(r), r).x - pos.x);
+  const float rows_height = static_cast<float>(rows.size()) * height;
   if (layout.hidden_bytes) {
     const std::string note = "  … " + with_thousands(static_cast<std::int64_t>(layout.hidden_bytes)) + " more bytes";
-    draw->AddText(ImVec2(pos.x + width, pos.y), ImGui::GetColorU32(ImGuiCol_TextDisabled), note.c_str());
-    width += ImGui::CalcTextSize(note.c_str()).x;
+    const ImVec2 end_of_text = at(size, rows.size() - 1);
+    draw->AddText(end_of_text, ImGui::GetColorU32(ImGuiCol_TextDisabled), note.c_str());
+    width = std::max(width, end_of_text.x - pos.x + ImGui::CalcTextSize(note.c_str()).x);
   }
 
   // Each finding is a button over its glyphs: click toggles, hover explains, right-click offers more.
   bool open_menu = false;
-  for (const Placed& p : placed) {
+  for (std::size_t n = 0; n < placed.size(); ++n) {
+    const Placed& p = placed[n];
     const PiiSpan& f = findings_[p.finding];
     ImGui::SetCursorScreenPos(p.min);
     ImGui::PushID(static_cast<int>(p.finding));
+    ImGui::PushID(static_cast<int>(n));  // a wrapped finding has a button per row
     if (ImGui::InvisibleButton("##finding", ImVec2(p.max.x - p.min.x, p.max.y - p.min.y),
                                ImGuiButtonFlags_MouseButtonLeft | ImGuiButtonFlags_MouseButtonRight)) {
       if (ImGui::IsMouseReleased(ImGuiMouseButton_Right)) {
@@ -392,10 +448,11 @@ void LogView::draw_line(AppState& state, std::int64_t line, std::int64_t offset,
       ImGui::EndTooltip();
     }
     ImGui::PopID();
+    ImGui::PopID();
   }
   if (open_menu) ImGui::OpenPopup("##finding_menu");
   ImGui::SetCursorScreenPos(pos);
-  ImGui::Dummy(ImVec2(width, height));
+  ImGui::Dummy(ImVec2(width, rows_height));
 }
 
 void LogView::draw_finding_menu(AppState& state) {

@@ -103,7 +103,6 @@ class LogView : public TabView {
   bool applying_ = false;
   bool confirm_apply_ = false;
   bool preview_ = false;
-  bool show_panel_ = true;
   std::optional<std::size_t> current_finding_;  // the one n / p last jumped to
   std::optional<std::size_t> menu_finding_;     // the one the context menu is about
 

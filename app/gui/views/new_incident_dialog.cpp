@@ -6,6 +6,7 @@
 #include "app/gui/domain_list.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/incident_view.h"
+#include "app/gui/widgets/wrapped_text_input.h"
 
 namespace tftsr::gui {
 
@@ -96,7 +97,7 @@ void NewIncidentDialog::draw(AppState& state) {
   }
   probe::record("new_incident.domain");
   ImGui::TextUnformatted("Description");
-  ImGui::InputTextMultiline("##description", &description_, ImVec2(-1, ImGui::GetTextLineHeight() * 6.0f));
+  wrapped_text_input("##description", &description_, ImVec2(-1, ImGui::GetTextLineHeight() * 6.0f));
   probe::record("new_incident.description");
 
   // Always one line, so the buttons below never move out of the window when an error appears.

@@ -89,7 +89,7 @@ TEST_CASE("decode: truncated or corrupt data gives a specific error") {
 TEST_CASE("decode: probe refusals come through unchanged") {
   CHECK(decode_error("") == "the file is empty");
   CHECK(decode_error(test::read_data_file("huge_30000x30000.png")).starts_with("image is 30000\u00d730000 pixels"));
-  CHECK(decode_error(test::read_data_file("text_named.png")) == "not an image: the content is not PNG, JPEG, GIF or BMP");
+  CHECK(decode_error(test::read_data_file("text_named.png")) == "not an image: the content is not PNG, JPEG, GIF, BMP or WebP");
 }
 
 TEST_CASE("thumbnail: keeps the aspect ratio and never upscales") {
