@@ -46,7 +46,7 @@ TEST_CASE("an Azure DevOps bug is created through JSON Patch with the severity m
   CHECK(severity);
 }
 
-TEST_CASE("a User Story goes to its type's URL, encoded; an unknown type is refused before anything is sent") {
+TEST_CASE("a User Story goes to its type's URL, encoded, and an unknown type is refused before anything is sent") {
   IntegrationFixture f;
   f.server.set_script({ado::work_item({43, "User Story", "x"}, f.root() + "/acme", "Payments")});
   f.configure(Service::AzureDevOps);
