@@ -92,7 +92,12 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
           SecretSealer{[this](std::string_view plain) { return seal_secret(plain); },
                        [this](std::string_view sealed) { return open_secret(sealed); }},
           *gate_)),
-      patterns_(std::make_unique<PatternService>(*context_)) {}
+      patterns_(std::make_unique<PatternService>(*context_)),
+      integrations_(std::make_unique<IntegrationService>(
+          *context_, *incidents_, *documents_,
+          integrations::CredentialSealer{[this](std::string_view plain) { return seal_secret(plain); },
+                                         [this](std::string_view sealed) { return open_secret(sealed); }},
+          *gate_)) {}
 
 Triage::~Triage() = default;
 

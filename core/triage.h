@@ -16,6 +16,7 @@
 #include "core/docs/document_service.h"
 #include "core/images/image_service.h"
 #include "core/incidents/incident_service.h"
+#include "core/integrations/integration_service.h"
 #include "core/logs/log_service.h"
 #include "core/patterns/pattern_service.h"
 #include "core/settings/settings_service.h"
@@ -71,6 +72,9 @@ class Triage {
   // Log patterns (templates) of plain files and stored logs; nothing stored.
   PatternService& patterns() { return *patterns_; }
 
+  // Confluence pages, ServiceNow and Azure DevOps tickets, their credentials (over the gate).
+  IntegrationService& integrations() { return *integrations_; }
+
  private:
   Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<DeferredSecretBox> secrets,
          std::unique_ptr<EncryptedFileStore> content);
@@ -93,6 +97,7 @@ class Triage {
   std::unique_ptr<net::OutboundGate> gate_;
   std::unique_ptr<AiService> ai_;
   std::unique_ptr<PatternService> patterns_;
+  std::unique_ptr<IntegrationService> integrations_;
 };
 
 }  // namespace tftsr

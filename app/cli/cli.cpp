@@ -23,6 +23,9 @@ void build(CLI::App& app, CliContext& ctx) {
   register_chat_commands(app, ctx);
   register_ollama_commands(app, ctx);
   register_doc_commands(app, ctx);
+  register_integration_commands(app, ctx);
+  register_publish_commands(app, ctx);
+  register_ticket_commands(app, ctx);
 }
 
 int exit_code_for(const Error& e) {

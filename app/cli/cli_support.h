@@ -52,6 +52,9 @@ void register_ai_commands(CLI::App& root, CliContext& ctx);
 void register_chat_commands(CLI::App& root, CliContext& ctx);
 void register_ollama_commands(CLI::App& root, CliContext& ctx);
 void register_doc_commands(CLI::App& root, CliContext& ctx);
+void register_integration_commands(CLI::App& root, CliContext& ctx);
+void register_publish_commands(CLI::App& root, CliContext& ctx);
+void register_ticket_commands(CLI::App& root, CliContext& ctx);
 
 // Entry point of the command line: parses, runs, maps errors to exit codes.
 int run_cli(int argc, char** argv);

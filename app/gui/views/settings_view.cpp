@@ -72,6 +72,11 @@ void SettingsView::draw(AppState& state) {
     ImGui::EndTabItem();
   }
   probe::record("settings.local_models");
+  if (ImGui::BeginTabItem("Integrations")) {
+    integrations_.draw(state);
+    ImGui::EndTabItem();
+  }
+  probe::record("settings.integrations");
   ImGui::EndTabBar();
 }
 

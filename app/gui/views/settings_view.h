@@ -9,6 +9,7 @@
 #include "app/gui/view_jobs.h"
 #include "app/gui/views/ai_provider_settings.h"
 #include "app/gui/views/detection_settings.h"
+#include "app/gui/views/integration_settings.h"
 #include "app/gui/views/local_model_settings.h"
 
 namespace tftsr::gui {
@@ -24,9 +25,11 @@ class SettingsView : public TabView {
     jobs_.cancel();
     providers_.cancel_jobs();
     local_models_.cancel_jobs();
+    integrations_.cancel_jobs();
   }
   AiProviderSettings& providers() { return providers_; }
   LocalModelSettings& local_models() { return local_models_; }
+  IntegrationSettings& integrations() { return integrations_; }
 
  private:
   void draw_general(AppState& state);
@@ -34,6 +37,7 @@ class SettingsView : public TabView {
   DetectionSettings detection_;
   AiProviderSettings providers_;
   LocalModelSettings local_models_;
+  IntegrationSettings integrations_;
   std::string new_passphrase_;
   std::string confirmation_;
   std::string message_;

@@ -38,7 +38,11 @@ const std::map<std::string, Columns> kSeedTables = {
 const std::map<std::string, Columns> kOurAdditions = {{"audit_log", {"seq", "prev_hash", "entry_hash"}},
                                                       {"pii_spans", {"action"}},
                                                       {"ai_conversations", {"provider_id"}},
-                                                      {"ai_messages", {"prompt_tokens", "completion_tokens", "cut_off", "attachments"}}};
+                                                      {"ai_messages", {"prompt_tokens", "completion_tokens", "cut_off", "attachments"}},
+                                                      {"credentials", {"encrypted_refresh_token"}},
+                                                      {"integration_config",
+                                                       {"auth_kind", "oauth_client_id", "oauth_authorize_url",
+                                                        "oauth_token_url", "oauth_scope", "oauth_redirect_port"}}};
 
 Columns columns_of(Database& db, const std::string& table) {
   Columns out;

@@ -1,0 +1,110 @@
+#pragma once
+// Integrations: settings and sealed credentials per service, OAuth sign-in, connection tests,
+// documents published to Confluence (publishing again updates the same page), incidents
+// mirrored as ServiceNow incidents or Azure DevOps work items. Every request passes the
+// outbound gate (scanned, masked, audited with the SHA-256 of its body); every page or ticket
+// created is recorded with the incident (pending before the request leaves, then done or failed)
+// and appears on its timeline.
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/integrations/integration_model.h"
+#include "core/integrations/oauth_client.h"
+#include "core/progress.h"
+
+namespace tftsr {
+
+class Database;
+struct ServiceContext;
+class IncidentService;
+class DocumentService;
+namespace net {
+class OutboundGate;
+}
+
+namespace integrations {
+
+struct StoredCredential;
+class IntegrationTransport;
+
+// Seals and opens secrets with the store's secret key (Triage::seal_secret / open_secret).
+struct CredentialSealer {
+  std::function<std::string(std::string_view plaintext)> seal;
+  std::function<std::string(std::string_view sealed)> open;
+};
+
+struct PublishOptions {
+  std::optional<std::string> space_key;  // none: the configured default space
+  std::optional<std::string> parent_id;  // none: top level of the space
+};
+
+struct TicketOptions {
+  std::string work_item_type = "Bug";  // Azure DevOps only
+};
+
+class IntegrationService {
+ public:
+  IntegrationService(ServiceContext& ctx, IncidentService& incidents, DocumentService& documents,
+                     CredentialSealer sealer, net::OutboundGate& gate);
+  ~IntegrationService();
+
+  // Checks (URL, OAuth endpoints) and stores; returns what was stored. Audited.
+  IntegrationSettings configure(IntegrationSettings settings);
+  // Error(NotFound) with the command to run when the service is not configured.
+  IntegrationSettings settings(Service service);
+  std::vector<IntegrationStatus> statuses();
+
+  // An API token, password or personal access token; sealed, only its SHA-256 is audited.
+  void set_token(Service service, const std::string& token);
+  // OAuth authorization code with PKCE: opens the browser, waits for the redirect, stores the tokens.
+  void sign_in(Service service, const BrowserOpener& open, std::chrono::milliseconds timeout,
+               const Progress& progress = {});
+  void forget_credential(Service service);
+
+  ConnectionCheck test(Service service, const Progress& progress = {});
+
+  std::vector<ConfluenceSpace> confluence_spaces(const Progress& progress = {});
+  std::vector<ConfluencePage> confluence_search(const std::string& cql, const Progress& progress = {});
+  PublishResult publish_document(const std::string& document_id, const PublishOptions& options,
+                                 const Progress& progress = {});
+
+  TicketResult create_ticket(Service service, const std::string& incident_id, const TicketOptions& options = {},
+                             const Progress& progress = {});
+  RemoteTicket ticket(Service service, const std::string& id, const Progress& progress = {});
+  std::vector<RemoteTicket> search_tickets(Service service, const std::string& text, const Progress& progress = {});
+  // A work note (ServiceNow) or a comment (Azure DevOps).
+  void comment(Service service, const std::string& id, const std::string& text, const Progress& progress = {});
+  // ServiceNow: state Resolved with the close code and the notes. Azure DevOps: the state named by
+  // `close_code` (e.g. "Resolved", "Done"; processes differ) and the notes as a comment.
+  RemoteTicket resolve_ticket(Service service, const std::string& id, const std::string& close_code,
+                              const std::string& notes, const Progress& progress = {});
+
+  std::vector<IntegrationLink> links(const std::string& incident_id);
+
+  // How soon before its expiry an OAuth access token is refreshed.
+  static constexpr std::chrono::seconds kRefreshMargin{60};
+
+ private:
+  std::string authorization(Service service, const IntegrationSettings& s);
+  bool refresh(Service service, const IntegrationSettings& s);
+  void store_tokens(Service service, const OAuthTokens& tokens, const std::optional<std::string>& old_refresh);
+  IntegrationTransport transport(Service service, const IntegrationSettings& s, const Progress& progress);
+  TicketResult record_ticket(Service service, const std::string& incident_id,
+                             const std::function<RemoteTicket(const std::function<void(Database&)>&)>& create);
+
+  ServiceContext& ctx_;
+  IncidentService& incidents_;
+  DocumentService& documents_;
+  CredentialSealer sealer_;
+  net::OutboundGate& gate_;
+};
+
+}  // namespace integrations
+
+using integrations::IntegrationService;
+
+}  // namespace tftsr

@@ -1,0 +1,35 @@
+#pragma once
+// A real encrypted store with an incident and its RCA, a loopback server standing in for the
+// service, and helpers to read back what the gate audited.
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/triage.h"
+#include "tests/fakes/loopback_http_server.h"
+#include "tests/support/temp_dir.h"
+
+namespace tftsr::test {
+
+inline const std::string kToken = "ATATT3xFfGF0-test-token-7Qm2";
+
+struct IntegrationFixture {
+  TempDir dir;
+  std::unique_ptr<Triage> t = Triage::open(dir / "data", "pw");
+  LoopbackHttpServer server;
+  std::string incident;
+  std::string document;
+
+  explicit IntegrationFixture(std::vector<ScriptedReply> script = {ScriptedReply::json(200, "{}")});
+
+  std::string root() const;  // http://127.0.0.1:PORT
+  // Configured with a token (user name for Confluence and ServiceNow).
+  void configure(integrations::Service service);
+  // Outbound audit entries of a service, oldest first.
+  std::vector<AuditEntry> sends(integrations::Service service) const;
+};
+
+// The "sha256" of an audit entry's details.
+std::string audited_sha(const AuditEntry& e);
+
+}  // namespace tftsr::test
