@@ -25,9 +25,13 @@ set(CPACK_PACKAGING_INSTALL_PREFIX /usr)
 set(CPACK_DEBIAN_PACKAGE_MAINTAINER "TFTSR project")
 set(CPACK_DEBIAN_PACKAGE_SECTION utils)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
-# The shared libraries' packages come from dpkg-shlibdeps (SQLCipher 4's libsqlcipher1 from
-# bookworm-backports among them); what is only found at run time is named here.
+# The shared libraries' packages come from dpkg-shlibdeps (SQLCipher 4's libsqlcipher1, from
+# bookworm-backports on Debian 12, among them); what is only loaded at run time is named here:
+# OpenGL (GLFW opens it) and the fonts the window and the PDF export use.
 set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
-set(CPACK_DEBIAN_PACKAGE_DEPENDS "libsqlcipher1 (>= 4.5), fonts-dejavu-core")
+set(CPACK_DEBIAN_PACKAGE_DEPENDS fonts-dejavu-core)
+if(TFTSR_BUILD_GUI)
+  string(APPEND CPACK_DEBIAN_PACKAGE_DEPENDS ", libgl1")
+endif()
 set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "fonts-noto-cjk")
 include(CPack)

@@ -59,11 +59,14 @@ dpkg-deb -c "$deb" >"$work/contents"
 for f in $files; do grep -q " \./usr/$f\$" "$work/contents" || fail "the package does not hold /usr/$f"; done
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for d in libsqlcipher1 libssl3 libcurl4 libhs5\|libvectorscan5 fonts-dejavu-core; do
-  echo "$depends" | grep -q "$d" || fail "the package does not depend on $d"
+for d in 'libsqlcipher1 \(>= 4' libssl3 libcurl4 'libhs5|libvectorscan5' fonts-dejavu-core; do
+  echo "$depends" | grep -qE "$d" || fail "the package does not depend on $d"
 done
 case "$gui" in
   ON | on | 1 | TRUE | true) echo "$depends" | grep -q libglfw3 || fail "the package does not depend on libglfw3" ;;
 esac
 [ "$(dpkg-deb -f "$deb" Package)" = tftsr ] || fail "the package is not named tftsr"
+# Unpacked (not installed: that would change this machine), the program starts.
+dpkg-deb -x "$deb" "$work/root"
+"$work/root/usr/bin/tftsr" --version | grep -q '^tftsr ' || fail "the packaged tftsr does not start"
 exit 0
