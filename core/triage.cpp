@@ -130,11 +130,13 @@ Triage::~Triage() {
 void Triage::adopt_audit_anchor() {
   ServiceLock lock(mutex_);
   SettingsRepository settings(*db_);
-  if (settings.get(kAnchorSetting)) return;
-  // A store from before the anchor: anchor its chain as it stands, once.
-  AuditHead head = AuditAnchor::head_of(*db_);
-  if (head.count > 0 && !std::filesystem::exists(anchor_->file())) anchor_->write(head);
-  settings.set(kAnchorSetting, "1");
+  if (!settings.get(kAnchorSetting)) {
+    // A store from before the anchor: anchor its chain as it stands, once.
+    AuditHead head = AuditAnchor::head_of(*db_);
+    if (head.count > 0 && !std::filesystem::exists(anchor_->file())) anchor_->write(head);
+    settings.set(kAnchorSetting, "1");
+  }
+  anchor_->load(*db_);
 }
 
 std::filesystem::path Triage::database_path() const { return data_dir_ / kDatabaseFileName; }
@@ -164,6 +166,8 @@ void Triage::change_passphrase(const std::string& new_passphrase) {
                           next->get().seal(secrets_->get().open(st.text(1)))});
   }
   const auto anchor_before = anchor_->snapshot();
+  // An anchor that does not hold up is evidence: it is not signed again under the new key.
+  const bool resign_anchor = anchor_->holds_up(*db_);
 
   // Then the re-key (SQLCipher undoes its own half-done re-key), and the rest in one transaction
   // under the new key. Should that fail, the re-key is undone with the old passphrase.
@@ -184,7 +188,7 @@ void Triage::change_passphrase(const std::string& new_passphrase) {
     SettingsRepository(*db_).set(kSecretSaltSetting, base64_encode(salt));
     for (const auto& r : resealed) db_->prepare(r.update).bind(1, r.sealed).bind(2, r.id).run();
     AuditEntry entry = journal_->audit("passphrase_change", "database", database_path().filename().string(), std::nullopt);
-    anchor_->write({entry.seq, entry.entry_hash}, next->get().derive_key(kAnchorKeyPurpose));
+    if (resign_anchor) anchor_->write({entry.seq, entry.entry_hash}, next->get().derive_key(kAnchorKeyPurpose));
     failure_point("passphrase_change.before_commit");
     tx.commit();
   } catch (...) {

@@ -82,12 +82,16 @@ AuditHead AuditAnchor::head_of(Database& db) {
   return {st.integer(0), st.text(1)};
 }
 
+void AuditAnchor::load(Database& db) {
+  auto text = read_all(file_);
+  auto parsed = text ? parse(*text) : std::nullopt;
+  frozen_ = text ? !parsed : head_of(db).count > 0;
+  anchored_ = parsed ? parsed->head : AuditHead{};
+}
+
 void AuditAnchor::advance(Database& db) {
-  if (!anchored_) {
-    auto text = read_all(file_);
-    auto parsed = text ? parse(*text) : std::nullopt;
-    anchored_ = parsed ? parsed->head : AuditHead{};
-  }
+  if (!anchored_) load(db);
+  if (frozen_) return;
   AuditHead head = head_of(db);
   if (head.count <= anchored_->count) return;
   if (anchored_->count > 0) {
@@ -107,13 +111,21 @@ void AuditAnchor::write(const AuditHead& head, const Key& key) {
 std::optional<std::string> AuditAnchor::snapshot() const { return read_all(file_); }
 
 void AuditAnchor::restore(const std::optional<std::string>& bytes) {
-  anchored_.reset();
+  auto parsed = bytes ? parse(*bytes) : std::nullopt;
+  anchored_ = parsed ? parsed->head : AuditHead{};
   if (bytes) {
     replace_file(file_, *bytes);
   } else {
     std::error_code ec;
     std::filesystem::remove(file_, ec);
   }
+}
+
+bool AuditAnchor::holds_up(Database& db) {
+  AuditVerification v;
+  v.entries = head_of(db).count;
+  check(db, v);
+  return v.ok;
 }
 
 void AuditAnchor::check(Database& db, AuditVerification& v) {

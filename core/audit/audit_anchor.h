@@ -37,6 +37,9 @@ class AuditAnchor {
 
   static AuditHead head_of(Database& db);
 
+  // At open: reads what the file holds. A file that is missing while the chain has entries, or
+  // damaged, is left as it is (verification reports it) and never written over by advance().
+  void load(Database& db);
   // Records the chain's head if the chain grew past the anchor, and only if the entry the anchor
   // points at is still there unchanged (a truncated chain must not be re-anchored over).
   void advance(Database& db);
@@ -51,11 +54,15 @@ class AuditAnchor {
   // After the chain itself verified (v.ok), compares it with the anchor; on a mismatch sets
   // v.ok = false and a message that says what is wrong.
   void check(Database& db, AuditVerification& v);
+  // Whether the anchor authenticates and matches the chain's end as it stands (the chain's own
+  // links aside): the condition for signing it again under a new key.
+  bool holds_up(Database& db);
 
  private:
   std::filesystem::path file_;
   KeySource key_;
   std::optional<AuditHead> anchored_;  // what the file holds, once read or written
+  bool frozen_ = false;                // the file is evidence of tampering: leave it alone
 };
 
 }  // namespace tftsr

@@ -65,11 +65,16 @@ TEST_CASE("a missing, damaged or forged anchor is reported, each with its own me
   audited_deletions(*Triage::open(dir.path(), kPass), 3);
   const std::string good = test::read_file(anchor_file(dir));
 
-  SUBCASE("missing") {
+  SUBCASE("missing, and not made again by later changes or a passphrase change") {
     std::filesystem::remove(anchor_file(dir));
-    auto v = Triage::open(dir.path(), kPass)->audit().verify();
+    auto t = Triage::open(dir.path(), kPass);
+    auto v = t->audit().verify();
     CHECK_FALSE(v.ok);
     CHECK(v.message.find("is missing") != std::string::npos);
+    audited_deletions(*t, 1);
+    t->change_passphrase("pw2");
+    CHECK_FALSE(std::filesystem::exists(anchor_file(dir)));
+    CHECK(t->audit().verify().message.find("is missing") != std::string::npos);
   }
   SUBCASE("damaged") {
     test::write_file(anchor_file(dir), "not an anchor\n");
@@ -77,13 +82,17 @@ TEST_CASE("a missing, damaged or forged anchor is reported, each with its own me
     CHECK_FALSE(v.ok);
     CHECK(v.message.find("is damaged") != std::string::npos);
   }
-  SUBCASE("forged: a lower count with the old MAC") {
+  SUBCASE("forged: a lower count with the old MAC, not re-signed by a passphrase change") {
     std::string forged = good;
     forged.replace(forged.find("count 3"), 7, "count 2");
     test::write_file(anchor_file(dir), forged);
-    auto v = Triage::open(dir.path(), kPass)->audit().verify();
+    auto t = Triage::open(dir.path(), kPass);
+    auto v = t->audit().verify();
     CHECK_FALSE(v.ok);
     CHECK(v.message.find("fails authentication") != std::string::npos);
+    audited_deletions(*t, 1);
+    t->change_passphrase("pw2");
+    CHECK(t->audit().verify().message.find("fails authentication") != std::string::npos);
   }
   SUBCASE("another store's anchor") {
     test::TempDir other;
