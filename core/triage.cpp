@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "core/audit/audit_anchor.h"
 #include "core/crypto/base64.h"
 #include "core/crypto/random.h"
 #include "core/crypto/deferred_secret_box.h"
@@ -17,6 +18,7 @@
 #include "core/store/database.h"
 #include "core/store/encrypted_file_store.h"
 #include "core/store/migrations.h"
+#include "core/store/read_connection.h"
 #include "core/store/settings_repository.h"
 
 namespace tftsr {
@@ -27,6 +29,11 @@ constexpr const char* kContentKeySetting = "crypto.content_key";
 // PBKDF2-HMAC-SHA256 rounds for the secrets key. The secrets also sit inside the SQLCipher file,
 // so this guards them a second time (e.g. in a leaked backup of the credentials table).
 constexpr int kSecretKdfIterations = 210000;
+// The audit anchor's HMAC key comes from the secrets key: no second PBKDF2 over the passphrase.
+constexpr const char* kAnchorKeyPurpose = "tftsr audit anchor v1";
+// Set once a store keeps an audit anchor; a store without it is anchored as it stands at open.
+constexpr const char* kAnchorSetting = "audit.anchored";
+constexpr const char* kAnchorFileSuffix = ".audit-anchor";
 
 std::unique_ptr<DeferredSecretBox> secret_box_for(Database& db, const std::string& passphrase, bool fresh_salt) {
   SettingsRepository settings(db);
@@ -65,16 +72,25 @@ std::unique_ptr<Triage> Triage::open(const std::filesystem::path& data_dir, cons
   ensure_private_dir(data_dir);
   auto db = std::make_unique<Database>(Database::open(data_dir / kDatabaseFileName, passphrase));
   apply_migrations(*db);
+  finish_interrupted_vacuum(*db);
   auto secrets = secret_box_for(*db, passphrase, false);
   auto content = content_store_for(*db, data_dir);
-  return std::unique_ptr<Triage>(new Triage(data_dir, std::move(db), std::move(secrets), std::move(content)));
+  auto triage = std::unique_ptr<Triage>(
+      new Triage(data_dir, std::move(db), std::move(secrets), std::move(content), passphrase));
+  triage->adopt_audit_anchor();
+  return triage;
 }
 
 Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<DeferredSecretBox> secrets,
-               std::unique_ptr<EncryptedFileStore> content)
+               std::unique_ptr<EncryptedFileStore> content, std::string passphrase)
     : data_dir_(std::move(data_dir)),
       db_(std::move(db)),
       secrets_(std::move(secrets)),
+      passphrase_(std::move(passphrase)),
+      anchor_(std::make_unique<AuditAnchor>(
+          data_dir_ / (std::string(kDatabaseFileName) + kAnchorFileSuffix),
+          [this] { return secrets_->get().derive_key(kAnchorKeyPurpose); })),
+      reader_(std::make_unique<ReadConnection>(data_dir_ / kDatabaseFileName, passphrase_)),
       content_(std::move(content)),
       journal_(std::make_unique<Journal>(*db_)),
       detectors_(std::make_unique<pii::DetectorCache>()),
@@ -83,7 +99,7 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
       logs_(std::make_unique<LogService>(*context_)),
       images_(std::make_unique<ImageService>(*context_)),
       settings_(std::make_unique<SettingsService>(*context_)),
-      audit_(std::make_unique<AuditService>(*context_)),
+      audit_(std::make_unique<AuditService>(*context_, *anchor_)),
       documents_(std::make_unique<DocumentService>(*context_, data_dir_)),
       gate_(std::make_unique<net::OutboundGate>(gate_sources())),
       ai_(std::make_unique<AiService>(
@@ -97,40 +113,124 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
           *context_, *incidents_, *documents_,
           integrations::CredentialSealer{[this](std::string_view plain) { return seal_secret(plain); },
                                          [this](std::string_view sealed) { return open_secret(sealed); }},
-          *gate_)) {}
+          *gate_)) {
+  context_->reader = reader_.get();
+  // After every commit that grew the chain. A failure here only leaves the anchor behind the
+  // chain, which verification tolerates; the change itself has landed and must not be reported
+  // as failed.
+  db_->set_commit_listener([this] {
+    if (anchor_paused_) return;
+    try {
+      anchor_->advance(*db_);
+    } catch (...) {
+    }
+  });
+}
 
-Triage::~Triage() = default;
+Triage::~Triage() {
+  if (db_) db_->set_commit_listener({});
+  OPENSSL_cleanse(passphrase_.data(), passphrase_.size());
+}
+
+void Triage::adopt_audit_anchor() {
+  ServiceLock lock(mutex_);
+  SettingsRepository settings(*db_);
+  if (!settings.get(kAnchorSetting)) {
+    // A store from before the anchor: anchor its chain as it stands, once.
+    AuditHead head = AuditAnchor::head_of(*db_);
+    if (head.count > 0 && !std::filesystem::exists(anchor_->file())) anchor_->write(head);
+    settings.set(kAnchorSetting, "1");
+  }
+  anchor_->load(*db_);
+}
 
 std::filesystem::path Triage::database_path() const { return data_dir_ / kDatabaseFileName; }
 
 void Triage::change_passphrase(const std::string& new_passphrase) {
   if (new_passphrase.empty()) throw Error(ErrorKind::InvalidInput, "the new passphrase must not be empty");
   ServiceLock lock(mutex_);
-  // Re-seal the secrets and write the audit entry first, in one transaction; the re-key then
-  // re-encrypts them with everything else.
-  std::unique_ptr<DeferredSecretBox> next;
+  // First what can fail without changing anything: the new secrets key, and every secret opened
+  // with the old key and sealed with the new one, in memory.
+  const std::string salt = random_bytes(16);
+  auto next = std::make_unique<DeferredSecretBox>(new_passphrase, salt, kSecretKdfIterations);
+  struct Resealed {
+    const char* update;
+    std::string id, sealed;
+  };
+  std::vector<Resealed> resealed;
   {
-    Transaction tx(*db_);
-    next = secret_box_for(*db_, new_passphrase, true);
-    std::vector<std::pair<std::string, std::string>> resealed;
-    {
-      auto st = db_->prepare("SELECT id, encrypted_token FROM credentials");
-      while (st.step()) resealed.emplace_back(st.text(0), next->get().seal(secrets_->get().open(st.text(1))));
-    }
-    for (const auto& [id, sealed] : resealed)
-      db_->prepare("UPDATE credentials SET encrypted_token = ? WHERE id = ?").bind(1, sealed).bind(2, id).run();
-    resealed.clear();
-    {
-      auto st = db_->prepare("SELECT id, encrypted_api_key FROM ai_providers WHERE encrypted_api_key IS NOT NULL");
-      while (st.step()) resealed.emplace_back(st.text(0), next->get().seal(secrets_->get().open(st.text(1))));
-    }
-    for (const auto& [id, sealed] : resealed)
-      db_->prepare("UPDATE ai_providers SET encrypted_api_key = ? WHERE id = ?").bind(1, sealed).bind(2, id).run();
-    journal_->audit("passphrase_change", "database", database_path().filename().string(), std::nullopt);
-    tx.commit();
+    auto st = db_->prepare("SELECT id, encrypted_token FROM credentials");
+    while (st.step())
+      resealed.push_back({"UPDATE credentials SET encrypted_token = ? WHERE id = ?", st.text(0),
+                          next->get().seal(secrets_->get().open(st.text(1)))});
   }
+  {
+    auto st = db_->prepare("SELECT id, encrypted_refresh_token FROM credentials WHERE encrypted_refresh_token IS NOT NULL");
+    while (st.step())
+      resealed.push_back({"UPDATE credentials SET encrypted_refresh_token = ? WHERE id = ?", st.text(0),
+                          next->get().seal(secrets_->get().open(st.text(1)))});
+  }
+  {
+    auto st = db_->prepare("SELECT id, encrypted_api_key FROM ai_providers WHERE encrypted_api_key IS NOT NULL");
+    while (st.step())
+      resealed.push_back({"UPDATE ai_providers SET encrypted_api_key = ? WHERE id = ?", st.text(0),
+                          next->get().seal(secrets_->get().open(st.text(1)))});
+  }
+  const auto anchor_before = anchor_->snapshot();
+  // An anchor that does not hold up is evidence: it is not signed again under the new key.
+  const bool resign_anchor = anchor_->holds_up(*db_);
+
+  // Then the re-key (SQLCipher undoes its own half-done re-key), and the rest in one transaction
+  // under the new key. Should that fail, the re-key is undone with the old passphrase.
+  // The read connection's key goes stale with the re-key: closed until it is done or undone.
+  anchor_paused_ = true;
+  reader_->suspend();
+  struct Resume {
+    Triage& t;
+    ~Resume() {
+      t.anchor_paused_ = false;
+      t.reader_->resume(t.passphrase_);
+    }
+  } resume{*this};
   db_->rekey(new_passphrase);
+  try {
+    failure_point("passphrase_change.rekeyed");
+    Transaction tx(*db_);
+    SettingsRepository(*db_).set(kSecretSaltSetting, base64_encode(salt));
+    for (const auto& r : resealed) db_->prepare(r.update).bind(1, r.sealed).bind(2, r.id).run();
+    AuditEntry entry = journal_->audit("passphrase_change", "database", database_path().filename().string(), std::nullopt);
+    if (resign_anchor) anchor_->write({entry.seq, entry.entry_hash}, next->get().derive_key(kAnchorKeyPurpose));
+    failure_point("passphrase_change.before_commit");
+    tx.commit();
+  } catch (...) {
+    try {
+      anchor_->restore(anchor_before);
+    } catch (...) {
+    }
+    try {
+      db_->rekey(passphrase_);
+    } catch (const Error&) {
+      throw Error(ErrorKind::Storage,
+                  "the passphrase change failed half-way and could not be undone: the database now opens with the "
+                  "new passphrase, but stored API keys and tokens must be entered again");
+    }
+    throw;
+  }
   secrets_ = std::move(next);
+  OPENSSL_cleanse(passphrase_.data(), passphrase_.size());
+  passphrase_ = new_passphrase;
+}
+
+VacuumResult Triage::vacuum() {
+  ServiceLock lock(mutex_);
+  return vacuum_store(*db_);
+}
+
+void Triage::write_for_testing(const std::function<void(Database&)>& write) {
+  ServiceLock lock(mutex_);
+  Transaction tx(*db_);
+  write(*db_);
+  tx.commit();
 }
 
 std::string Triage::seal_secret(std::string_view plaintext) {

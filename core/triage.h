@@ -6,6 +6,7 @@
 // and thread-safe; callers decide what runs on a worker. Failures throw tftsr::Error with a
 // message for the user.
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -20,10 +21,13 @@
 #include "core/logs/log_service.h"
 #include "core/patterns/pattern_service.h"
 #include "core/settings/settings_service.h"
+#include "core/store/store_maintenance.h"
 
 namespace tftsr {
 
+class AuditAnchor;
 class Database;
+class ReadConnection;
 class EncryptedFileStore;
 class Journal;
 class DeferredSecretBox;
@@ -55,8 +59,23 @@ class Triage {
   AuditService& audit() { return *audit_; }
   DocumentService& documents() { return *documents_; }
 
-  // Re-keys the database and re-seals the stored secrets under the new passphrase. Audited.
+  // Re-keys the database, re-seals the stored secrets and re-signs the audit anchor under the new
+  // passphrase. Audited. All of it or none: on any failure the store, its secrets and the anchor
+  // open with the old passphrase as before, and the error is thrown.
   void change_passphrase(const std::string& new_passphrase);
+
+  // VACUUM, then the incidents' full-text index rebuilt (VACUUM may renumber the rows it is keyed
+  // on). Blocks every other use of the store while it runs.
+  VacuumResult vacuum();
+
+  // Test-only: called at named points inside multi-step changes ("passphrase_change.rekeyed",
+  // "passphrase_change.before_commit"); a hook that throws stands for a failure there.
+  void set_failure_point_for_testing(std::function<void(std::string_view point)> hook) {
+    failure_point_ = std::move(hook);
+  }
+  // Test-only: runs `write` inside a write transaction on the writer connection, holding the lock
+  // every change takes, and commits when it returns (e.g. to hold a long write open).
+  void write_for_testing(const std::function<void(Database&)>& write);
 
   // AES-256-GCM for secrets kept in the store (API keys, tokens): base64(nonce || ct || tag),
   // keyed from the passphrase with a salt of its own, never with the SQLCipher key.
@@ -77,11 +96,21 @@ class Triage {
 
  private:
   Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<DeferredSecretBox> secrets,
-         std::unique_ptr<EncryptedFileStore> content);
+         std::unique_ptr<EncryptedFileStore> content, std::string passphrase);
+  void adopt_audit_anchor();
+  void failure_point(std::string_view point) {
+    if (failure_point_) failure_point_(point);
+  }
 
   std::filesystem::path data_dir_;
   std::unique_ptr<Database> db_;
   std::unique_ptr<DeferredSecretBox> secrets_;  // the key is derived at the first seal or open
+  // Kept to undo a failed re-key (the database can only be keyed back with it); wiped at the end.
+  std::string passphrase_;
+  std::unique_ptr<AuditAnchor> anchor_;  // the chain's head beside the database, keyed from secrets_
+  bool anchor_paused_ = false;           // while a passphrase change writes the anchor itself
+  std::unique_ptr<ReadConnection> reader_;  // the UI's reads while a long write holds the writer
+  std::function<void(std::string_view)> failure_point_;
   std::unique_ptr<EncryptedFileStore> content_;  // imported log text
   std::recursive_mutex mutex_;
   std::unique_ptr<Journal> journal_;

@@ -14,6 +14,7 @@ void build(CLI::App& app, CliContext& ctx) {
   register_issue_commands(app, ctx);
   register_why_commands(app, ctx);
   register_audit_commands(app, ctx);
+  register_maintenance_commands(app, ctx);
   register_log_commands(app, ctx);
   register_pattern_commands(app, ctx);  // after the log group: it adds `log patterns`
   register_triage_commands(app, ctx);

@@ -43,6 +43,7 @@ std::string or_dash(const std::optional<std::string>& s);
 void register_issue_commands(CLI::App& root, CliContext& ctx);
 void register_why_commands(CLI::App& root, CliContext& ctx);
 void register_audit_commands(CLI::App& root, CliContext& ctx);
+void register_maintenance_commands(CLI::App& root, CliContext& ctx);
 void register_log_commands(CLI::App& root, CliContext& ctx);
 void register_pattern_commands(CLI::App& root, CliContext& ctx);
 void register_triage_commands(CLI::App& root, CliContext& ctx);

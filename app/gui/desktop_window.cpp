@@ -11,6 +11,7 @@
 #include <cfloat>
 
 #include "app/gui/screenshot.h"
+#include "app/gui/window_icon.h"
 #include "core/error.h"
 
 namespace tftsr::gui {
@@ -110,6 +111,7 @@ DesktopWindow::DesktopWindow(const UiConfig& config, const std::filesystem::path
   }
   window_ = glfwCreateWindow(size.width, size.height, kWindowTitle, nullptr, nullptr);
   if (!window_) throw Error(ErrorKind::Internal, "Could not open a window with OpenGL 3.3 (is a display available?).");
+  set_window_icon(window_);
   if (config.window_x >= 0 && config.window_y >= 0 && !config.window_maximized)
     glfwSetWindowPos(window_, config.window_x, config.window_y);
   glfwMakeContextCurrent(window_);

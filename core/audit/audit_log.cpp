@@ -63,6 +63,7 @@ AuditEntry AuditLog::append(const std::string& action, const std::string& entity
       .bind(1, e.id).bind(2, e.timestamp).bind(3, e.action).bind(4, e.entity_type).bind(5, e.entity_id)
       .bind(6, e.user_id).bind(7, e.details).bind(8, e.seq).bind(9, e.prev_hash).bind(10, e.entry_hash)
       .run();
+  if (!db_.in_transaction()) db_.committed();  // landed on its own: let the anchor follow
   return e;
 }
 

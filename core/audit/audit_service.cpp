@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 #include <system_error>
 
+#include "core/audit/audit_anchor.h"
 #include "core/audit/audit_export.h"
 #include "core/audit/audit_log.h"
 #include "core/crypto/sha256.h"
@@ -15,13 +16,14 @@
 namespace tftsr {
 
 std::vector<AuditEntry> AuditService::entries(const AuditFilter& filter) {
-  ServiceLock lock(ctx_.mutex);
-  return AuditLog(ctx_.db).list(filter);
+  return read_committed(ctx_, [&](Database& db) { return AuditLog(db).list(filter); });
 }
 
 AuditVerification AuditService::verify() {
   ServiceLock lock(ctx_.mutex);
-  return AuditLog(ctx_.db).verify();
+  AuditVerification v = AuditLog(ctx_.db).verify();
+  anchor_.check(ctx_.db, v);
+  return v;
 }
 
 AuditExport AuditService::export_to(const std::filesystem::path& path, const AuditFilter& filter) {

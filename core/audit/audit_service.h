@@ -9,12 +9,14 @@
 namespace tftsr {
 
 struct ServiceContext;
+class AuditAnchor;
 
 class AuditService {
  public:
-  explicit AuditService(ServiceContext& ctx) : ctx_(ctx) {}
+  AuditService(ServiceContext& ctx, AuditAnchor& anchor) : ctx_(ctx), anchor_(anchor) {}
 
   std::vector<AuditEntry> entries(const AuditFilter& filter);
+  // Walks the hash chain, then compares its end with the anchor kept beside the database.
   AuditVerification verify();
   // Writes the entries the filter selects to `path`: JSON if it ends in ".json", CSV otherwise,
   // through a temporary file so a failure leaves no half-written export. Audited
@@ -23,6 +25,7 @@ class AuditService {
 
  private:
   ServiceContext& ctx_;
+  AuditAnchor& anchor_;
 };
 
 }  // namespace tftsr

@@ -2,6 +2,7 @@
 
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
+#include <openssl/hmac.h>
 
 #include <memory>
 
@@ -64,6 +65,15 @@ std::string SecretBox::open(std::string_view sealed) const {
     throw Error(ErrorKind::InvalidInput, "encrypted secret failed authentication (altered, or another key)");
   }
   return plain;
+}
+
+std::array<std::uint8_t, SecretBox::kKeySize> SecretBox::derive_key(std::string_view purpose) const {
+  std::array<std::uint8_t, kKeySize> out{};
+  unsigned int len = 0;
+  if (!HMAC(EVP_sha256(), key_.data(), static_cast<int>(key_.size()), bytes(purpose), purpose.size(), out.data(), &len) ||
+      len != out.size())
+    throw Error(ErrorKind::Internal, "key derivation failed");
+  return out;
 }
 
 std::array<std::uint8_t, SecretBox::kKeySize> derive_secret_key(std::string_view passphrase, std::string_view salt,

@@ -22,6 +22,9 @@ class SecretBox {
   std::string seal_with_nonce(std::string_view plaintext, std::string_view nonce) const;
   // Throws Error(InvalidInput) when the text was altered or sealed with another key.
   std::string open(std::string_view sealed) const;
+  // A key for another purpose, derived from this one with HMAC-SHA256 over `purpose` (a PRF, as
+  // in HKDF-Expand): no second PBKDF2, and the two keys reveal nothing of each other.
+  std::array<std::uint8_t, kKeySize> derive_key(std::string_view purpose) const;
 
  private:
   std::array<std::uint8_t, kKeySize> key_;

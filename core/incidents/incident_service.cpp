@@ -99,12 +99,13 @@ Incident IncidentService::create(const NewIncident& in) {
 }
 
 IncidentDetail IncidentService::get(const std::string& id) {
-  ServiceLock lock(ctx_.mutex);
-  IncidentDetail d;
-  d.incident = IssueRepository(ctx_.db).get(id);
-  d.resolution_steps = StepRepository(ctx_.db).for_issue(id);
-  d.timeline = TimelineRepository(ctx_.db).for_issue(id);
-  return d;
+  return read_committed(ctx_, [&](Database& db) {
+    IncidentDetail d;
+    d.incident = IssueRepository(db).get(id);
+    d.resolution_steps = StepRepository(db).for_issue(id);
+    d.timeline = TimelineRepository(db).for_issue(id);
+    return d;
+  });
 }
 
 std::vector<Incident> IncidentService::list(const IncidentFilter& filter) {
@@ -112,15 +113,13 @@ std::vector<Incident> IncidentService::list(const IncidentFilter& filter) {
   if (f.status) checked_status(*f.status);
   if (f.severity) checked_severity(*f.severity);
   if (f.category) f.category = checked_domain(f.category);
-  ServiceLock lock(ctx_.mutex);
-  return IssueRepository(ctx_.db).list(f);
+  return read_committed(ctx_, [&](Database& db) { return IssueRepository(db).list(f); });
 }
 
 std::int64_t IncidentService::count(const IncidentFilter& filter) {
   IncidentFilter f = filter;
   if (f.category) f.category = checked_domain(f.category);
-  ServiceLock lock(ctx_.mutex);
-  return IssueRepository(ctx_.db).count(f);
+  return read_committed(ctx_, [&](Database& db) { return IssueRepository(db).count(f); });
 }
 
 Incident IncidentService::update(const std::string& id, const IncidentPatch& p) {
@@ -182,21 +181,21 @@ std::vector<Incident> IncidentService::search(const std::string& query, int limi
   IncidentFilter f;
   f.text = query;
   f.limit = limit;
-  ServiceLock lock(ctx_.mutex);
-  return IssueRepository(ctx_.db).list(f);
+  return read_committed(ctx_, [&](Database& db) { return IssueRepository(db).list(f); });
 }
 
 DashboardStats IncidentService::dashboard(int recent_limit) {
-  ServiceLock lock(ctx_.mutex);
-  IssueRepository repo(ctx_.db);
-  DashboardStats s;
-  s.open = repo.count_where(" WHERE status IN ('open','investigating')", {});
-  s.resolved_last_7_days = repo.count_where(" WHERE resolved_at >= datetime('now', '-7 days')", {});
-  s.open_p1_p2 = repo.count_where(" WHERE status IN ('open','investigating') AND severity IN ('P1','P2')", {});
-  IncidentFilter f;
-  f.limit = recent_limit;
-  s.recent = repo.list(f);
-  return s;
+  return read_committed(ctx_, [&](Database& db) {
+    IssueRepository repo(db);
+    DashboardStats s;
+    s.open = repo.count_where(" WHERE status IN ('open','investigating')", {});
+    s.resolved_last_7_days = repo.count_where(" WHERE resolved_at >= datetime('now', '-7 days')", {});
+    s.open_p1_p2 = repo.count_where(" WHERE status IN ('open','investigating') AND severity IN ('P1','P2')", {});
+    IncidentFilter f;
+    f.limit = recent_limit;
+    s.recent = repo.list(f);
+    return s;
+  });
 }
 
 ResolutionStep IncidentService::add_step(const std::string& incident_id, int step_order, const std::string& question,
@@ -237,15 +236,17 @@ ResolutionStep IncidentService::update_step(const std::string& step_id, const St
 }
 
 std::vector<ResolutionStep> IncidentService::steps(const std::string& incident_id) {
-  ServiceLock lock(ctx_.mutex);
-  IssueRepository(ctx_.db).get(incident_id);
-  return StepRepository(ctx_.db).for_issue(incident_id);
+  return read_committed(ctx_, [&](Database& db) {
+    IssueRepository(db).get(incident_id);
+    return StepRepository(db).for_issue(incident_id);
+  });
 }
 
 std::vector<TimelineEvent> IncidentService::timeline(const std::string& incident_id) {
-  ServiceLock lock(ctx_.mutex);
-  IssueRepository(ctx_.db).get(incident_id);
-  return TimelineRepository(ctx_.db).for_issue(incident_id);
+  return read_committed(ctx_, [&](Database& db) {
+    IssueRepository(db).get(incident_id);
+    return TimelineRepository(db).for_issue(incident_id);
+  });
 }
 
 TimelineEvent IncidentService::add_note(const std::string& incident_id, const std::string& text) {
@@ -319,9 +320,10 @@ EvidenceLink IncidentService::link_image(const std::string& step_id, const std::
 }
 
 std::vector<EvidenceLink> IncidentService::evidence(const std::string& step_id) {
-  ServiceLock lock(ctx_.mutex);
-  step_or_throw(ctx_.db, step_id);
-  return EvidenceRepository(ctx_.db).for_step(step_id);
+  return read_committed(ctx_, [&](Database& db) {
+    step_or_throw(db, step_id);
+    return EvidenceRepository(db).for_step(step_id);
+  });
 }
 
 }  // namespace tftsr

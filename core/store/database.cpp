@@ -151,7 +151,19 @@ Database::~Database() {
   if (db_) sqlite3_close_v2(db_);
 }
 
-Database::Database(Database&& other) noexcept : db_(other.db_), path_(std::move(other.path_)) { other.db_ = nullptr; }
+Database::Database(Database&& other) noexcept
+    : db_(other.db_), path_(std::move(other.path_)), commit_listener_(std::move(other.commit_listener_)) {
+  other.db_ = nullptr;
+}
+
+bool Database::in_transaction() const { return sqlite3_get_autocommit(db_) == 0; }
+
+void Database::committed() {
+  if (!commit_listener_ || notifying_) return;
+  notifying_ = true;
+  commit_listener_();
+  notifying_ = false;
+}
 
 void Database::exec(std::string_view sql) {
   std::string s(sql);
@@ -197,6 +209,7 @@ Transaction::~Transaction() {
 void Transaction::commit() {
   db_.exec(nested_ ? "RELEASE nested_tx" : "COMMIT");
   done_ = true;
+  if (!nested_) db_.committed();
 }
 
 std::string utc_now_text() {

@@ -3,6 +3,7 @@
 // wrapper. Never include the plain sqlite3.h: only SQLCipher's header has sqlite3_key.
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -81,10 +82,20 @@ class Database {
   const std::filesystem::path& path() const { return path_; }
   sqlite3* handle() { return db_; }
 
+  // True inside a transaction (or savepoint) on this connection.
+  bool in_transaction() const;
+  // Called after each change lands: an outermost Transaction::commit, or a writer that commits
+  // on its own calling committed(). Lets what follows the store (the audit anchor) catch up; it
+  // must not throw. Not called again from inside itself.
+  void set_commit_listener(std::function<void()> listener) { commit_listener_ = std::move(listener); }
+  void committed();
+
  private:
   Database(sqlite3* db, std::filesystem::path path) : db_(db), path_(std::move(path)) {}
   sqlite3* db_;
   std::filesystem::path path_;
+  std::function<void()> commit_listener_;
+  bool notifying_ = false;
 };
 
 // Commits on commit(), rolls back otherwise (an exception leaves no half-written change).
