@@ -123,6 +123,24 @@ bool DocumentDraft::dirty() const {
   return dirty_;
 }
 
+void DocumentDraft::refresh_preview_in_background() {
+  if (parsing_.valid()) {
+    if (parsing_.wait_for(std::chrono::seconds(0)) != std::future_status::ready) return;
+    Parsed done = parsing_.get();
+    // The old blocks are freed by the next parse's thread, not in this frame.
+    std::swap(preview_, done.doc);
+    previewed_ = done.version;
+    if (previewed_ != version_)
+      parsing_ = std::async(std::launch::async, [text = text, v = version_, old = std::move(done.doc)]() mutable {
+        old = {};
+        return Parsed{v, parse_markdown(text)};
+      });
+    return;
+  }
+  if (previewed_ == version_) return;
+  parsing_ = std::async(std::launch::async, [text = text, v = version_] { return Parsed{v, parse_markdown(text)}; });
+}
+
 bool DocumentDraft::refresh_preview() {
   if (previewed_ == version_) return false;
   preview_ = parse_markdown(text);
@@ -436,7 +454,7 @@ void DocumentView::draw_editor(AppState& state) {
     ImGui::TableNextColumn();
     ImGui::TextDisabled("Preview");
     ImGui::BeginChild("##preview", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
-    draft_.refresh_preview();
+    draft_.refresh_preview_in_background();
     draw_markdown(draft_.preview(), MarkdownFonts{state.mono_font, state.heading_font});
     ImGui::EndChild();
     probe::record("docs.preview");

@@ -8,6 +8,7 @@
 #include <chrono>
 #include <cstdint>
 #include <filesystem>
+#include <future>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -39,6 +40,9 @@ class DocumentDraft {
   void saved(const std::string& text, std::int64_t updated_at);
   // Re-parses the preview when the text changed since the last call; true when it did.
   bool refresh_preview();
+  // The same off the UI thread, for typing: starts a parse of the text when the preview is behind
+  // and none runs, and takes a finished one (the preview then lags a keystroke or two).
+  void refresh_preview_in_background();
 
   std::string text;
   const std::string& stored() const { return stored_; }
@@ -61,6 +65,11 @@ class DocumentDraft {
   mutable std::uint64_t dirty_checked_ = ~0ull;
   mutable bool dirty_ = false;
   MarkdownDocument preview_;
+  struct Parsed {
+    std::uint64_t version = 0;
+    MarkdownDocument doc;
+  };
+  std::future<Parsed> parsing_;
   std::size_t words_ = 0;
 };
 

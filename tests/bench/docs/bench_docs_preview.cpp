@@ -97,11 +97,11 @@ int main(int argc, char** argv) {
     for (int n = 0; n < 40; ++n) t->incidents().add_note(i.id, "Note " + std::to_string(n) + ": checked the pool metrics again");
     Document d = t->documents().generate(i.id, "postmortem");
     // Grow the text until the PDF export has the pages asked for.
-    std::filesystem::create_directories(dir / "out");
+    test::TempDir out;
     for (int units = 8; units < 400; units += 4) {
       const std::string text = d.content_md + reviewer_additions(units);
       t->documents().save(d.id, text);
-      pages = t->documents().export_to(d.id, dir / "out" / "size.pdf", {.format = ExportFormat::Pdf, .overwrite = true}).pages;
+      pages = t->documents().export_to(d.id, out / "size.pdf", {.format = ExportFormat::Pdf, .overwrite = true}).pages;
       bytes = text.size();
       if (pages >= pages_wanted) break;
     }
