@@ -313,14 +313,7 @@ void DocumentView::draw(AppState& state) {
   }
   draw_toolbar(state);
   ImGui::Separator();
-  const float list_width = ImGui::GetFontSize() * 12.0f;
-  ImGui::BeginChild("##versions", ImVec2(list_width, 0), true);
-  draw_list(state);
-  ImGui::EndChild();
-  ImGui::SameLine();
-  ImGui::BeginChild("##editor_area");
   draw_editor(state);
-  ImGui::EndChild();
   draw_improve(state);
   autosave(state);
   ImGui::PopID();
@@ -330,6 +323,8 @@ void DocumentView::draw_toolbar(AppState& state) {
   ImGui::PushFont(state.heading_font);
   ImGui::TextUnformatted(("Documents: " + title_).c_str());
   ImGui::PopFont();
+  draw_list(state);
+  ImGui::SameLine();
   ImGui::BeginDisabled(generating_);
   if (ImGui::Button("Generate RCA")) generate(state, "rca");
   probe::record("docs.generate_rca");
@@ -344,9 +339,6 @@ void DocumentView::draw_toolbar(AppState& state) {
     ImGui::TextDisabled("generating…");
   }
   if (draft_.doc_id().empty()) return;
-  ImGui::SameLine();
-  ImGui::TextDisabled("|");
-  ImGui::SameLine();
   ImGui::BeginDisabled(!draft_.can_undo());
   if (ImGui::Button("Undo")) draft_.undo();
   ImGui::EndDisabled();
@@ -418,42 +410,53 @@ void DocumentView::draw_export_popup(AppState& state) {
   ImGui::EndPopup();
 }
 
+// The versions in a combo (the tab is often a narrow pane): newest first, numbered per type.
 void DocumentView::draw_list(AppState& state) {
-  if (loading_ && docs_.empty()) ImGui::TextDisabled("reading…");
-  if (!loading_ && docs_.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextDisabled("No documents yet. Generate the RCA or the post-mortem from the incident as it is now.");
-    ImGui::PopTextWrapPos();
-  }
-  // Newest first, numbered per type.
+  std::string current = loading_ && docs_.empty() ? "reading…" : "No documents yet";
+  for (const Document& d : docs_)
+    if (d.id == draft_.doc_id()) current = type_label(d.doc_type) + " v" + std::to_string(d.version);
   std::optional<std::string> chosen;
-  for (auto it = docs_.rbegin(); it != docs_.rend(); ++it) {
-    const Document& d = *it;
-    const std::string label = type_label(d.doc_type) + " v" + std::to_string(d.version);
-    ImGui::PushID(d.id.c_str());
-    if (ImGui::Selectable(label.c_str(), d.id == draft_.doc_id())) chosen = d.id;
-    probe::record("docs.version:" + d.doc_type + ":" + std::to_string(d.version));
-    ImGui::TextDisabled("  %s", utc_time(d.updated_at).c_str());
-    ImGui::PopID();
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 9.0f);
+  if (ImGui::BeginCombo("##version", current.c_str())) {
+    for (auto it = docs_.rbegin(); it != docs_.rend(); ++it) {
+      const Document& d = *it;
+      const std::string label = type_label(d.doc_type) + " v" + std::to_string(d.version) + "   " + utc_time(d.updated_at);
+      ImGui::PushID(d.id.c_str());
+      if (ImGui::Selectable(label.c_str(), d.id == draft_.doc_id())) chosen = d.id;
+      probe::record("docs.version:" + d.doc_type + ":" + std::to_string(d.version));
+      ImGui::PopID();
+    }
+    ImGui::EndCombo();
   }
+  probe::record("docs.versions");
+  if (ImGui::IsItemHovered() && docs_.empty())
+    ImGui::SetTooltip("Generate the RCA or the post-mortem from the incident as it is now");
   if (chosen) select(state, *chosen);
 }
 
 void DocumentView::draw_editor(AppState& state) {
-  if (draft_.doc_id().empty()) return;
+  if (draft_.doc_id().empty()) {
+    if (!loading_) ImGui::TextDisabled("No documents yet. Generate the RCA or the post-mortem from the incident as it is now.");
+    return;
+  }
+  // Both sides end at the bottom of the tab, without making it scroll.
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float height = std::max(ImGui::GetContentRegionAvail().y - ImGui::GetTextLineHeightWithSpacing() -
+                                    2.0f * style.CellPadding.y - style.ItemSpacing.y,
+                                ImGui::GetTextLineHeight() * 4.0f);
   if (ImGui::BeginTable("##split", 2, ImGuiTableFlags_Resizable | ImGuiTableFlags_BordersInnerV)) {
     ImGui::TableNextRow();
     ImGui::TableNextColumn();
     ImGui::TextDisabled("Markdown");
     if (state.mono_font) ImGui::PushFont(state.mono_font);
-    const bool changed = ImGui::InputTextMultiline("##source", &draft_.text, ImVec2(-1, -1),
+    const bool changed = ImGui::InputTextMultiline("##source", &draft_.text, ImVec2(-1, height),
                                                    ImGuiInputTextFlags_CallbackAlways, remember_cursor, &cursor_);
     if (state.mono_font) ImGui::PopFont();
     probe::record("docs.source");
     if (changed) draft_.edited(Clock::now());
     ImGui::TableNextColumn();
     ImGui::TextDisabled("Preview");
-    ImGui::BeginChild("##preview", ImVec2(0, 0), false, ImGuiWindowFlags_HorizontalScrollbar);
+    ImGui::BeginChild("##preview", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar);
     draft_.refresh_preview_in_background();
     draw_markdown(draft_.preview(), MarkdownFonts{state.mono_font, state.heading_font});
     ImGui::EndChild();

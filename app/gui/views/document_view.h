@@ -1,5 +1,5 @@
 #pragma once
-// The RCA and post-mortem documents of one incident in a tab: the versions on the left, generate
+// The RCA and post-mortem documents of one incident in a tab: its versions to choose from, generate
 // (a new version; the old ones stay), the Markdown source beside its rendered preview, autosave a
 // moment after typing stops, undo, a word count, and Export… to Markdown, HTML or PDF into a file
 // the user picks (never replacing one without asking). Closing the tab with unsaved text saves it

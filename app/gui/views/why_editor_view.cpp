@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include <algorithm>
+#include <cstdio>
 
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/image_preview_view.h"
@@ -170,7 +171,9 @@ void WhyEditorView::draw_progress() {
   std::vector<ResolutionStep> stored;
   for (const StepEdit& s : steps_) stored.push_back(s.step);
   const std::vector<WhyLevelState> levels = why_level_states(stored);
-  const float width = ImGui::GetFontSize() * 5.0f;
+  // Seven segment widths fit the pane: five whys and a wider root cause.
+  const float width = std::clamp((ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 1.5f) / 6.4f,
+                                 ImGui::GetFontSize() * 3.6f, ImGui::GetFontSize() * 5.0f);
   int answered = 0;
   for (int i = 0; i < 5; ++i) {
     const WhyLevelState l = levels[static_cast<std::size_t>(i)];
@@ -199,8 +202,11 @@ void WhyEditorView::draw_progress() {
   ImGui::Button(found ? "✓ Root cause" : "Root cause", ImVec2(width * 1.4f, 0));
   ImGui::PopStyleColor(3);
   probe::record("whys.level:root");
+  char summary[64];
+  std::snprintf(summary, sizeof summary, "%d of 5 answered%s", answered, found ? "  ·  root cause found" : "");
   ImGui::SameLine();
-  ImGui::TextDisabled("%d of 5 answered%s", answered, found ? "  ·  root cause found" : "");
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(summary).x) ImGui::NewLine();
+  ImGui::TextDisabled("%s", summary);
 }
 
 void WhyEditorView::draw_step(AppState& state, StepEdit& s, std::size_t index) {
