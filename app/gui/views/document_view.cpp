@@ -152,6 +152,15 @@ bool DocumentDraft::refresh_preview() {
 
 DocumentView::DocumentView(AppState&, const std::string& incident_id) : id_(incident_id) {}
 
+DocumentView::~DocumentView() {
+  if (!triage_ || draft_.doc_id().empty() || !draft_.dirty()) return;
+  try {
+    triage_->documents().save(draft_.doc_id(), draft_.text);
+  } catch (const Error&) {
+    // Nowhere left to tell: the notifications go with the store.
+  }
+}
+
 std::string DocumentView::title(const AppState& state) const {
   auto it = state.incident_titles.find(id_);
   std::string name = it != state.incident_titles.end() ? it->second : title_;
@@ -304,6 +313,7 @@ void DocumentView::export_to(AppState& state, const std::filesystem::path& path,
 
 void DocumentView::draw(AppState& state) {
   if (!state.triage) return;
+  triage_ = state.triage.get();
   reload(state);
   ImGui::PushID(id_.c_str());
   if (!error_.empty()) {

@@ -78,6 +78,8 @@ class DocumentView : public TabView {
   static constexpr const char* kKind = "documents";
   static constexpr std::chrono::milliseconds kAutosaveDelay{1200};
   DocumentView(AppState& state, const std::string& incident_id);
+  // The store closing (lock, quit) destroys the view without on_close(): unsaved text is stored here.
+  ~DocumentView() override;
 
   std::string title(const AppState& state) const override;
   void draw(AppState& state) override;
@@ -112,6 +114,7 @@ class DocumentView : public TabView {
   void improve(AppState& state);
 
   std::string id_;
+  Triage* triage_ = nullptr;  // of the last draw; the shell destroys views before the store
   std::string title_;
   std::string error_;
   std::uint64_t loaded_version_ = 0;

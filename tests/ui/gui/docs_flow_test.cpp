@@ -261,6 +261,22 @@ TEST_CASE("with a provider, the AI suggests the next why and improves a section 
   CHECK(requests[1].body.find("Improve this section") != std::string::npos);
 }
 
+TEST_CASE("text typed just before the store closes (lock, quit) is stored") {
+  std::string doc_id;
+  UiFixture f;
+  f.wait_unlocked();
+  auto incident = seed(f, "Disk full on the build host");
+  doc_id = f.shell->state().triage->documents().generate(incident.id, "postmortem").id;
+  auto& view = open<DocumentView>(f, DocumentView::kKind, incident.id);
+  REQUIRE(f.ui->frames_until([&] { return view.draft().doc_id() == doc_id; }));
+  f.ui->click("docs.source");
+  f.ui->type(" last-words");
+  REQUIRE(view.draft().dirty());
+  f.shell->close_store();
+  auto store = open_store(f.dir.path());
+  CHECK(store->documents().get(doc_id).content_md.find("last-words") != std::string::npos);
+}
+
 TEST_CASE("count_words leaves markup out") {
   CHECK(count_words("") == 0);
   CHECK(count_words("# Title\n\n- one two\n| a | b |\n---\n") == 5);
