@@ -3,6 +3,7 @@
 #include "app/gui/views/audit_view.h"
 #include "app/gui/views/chat_view.h"
 #include "app/gui/views/dashboard_view.h"
+#include "app/gui/views/document_view.h"
 #include "app/gui/views/help_view.h"
 #include "app/gui/views/image_gallery_view.h"
 #include "app/gui/views/image_preview_view.h"
@@ -11,6 +12,7 @@
 #include "app/gui/views/notifications_view.h"
 #include "app/gui/views/patterns_view.h"
 #include "app/gui/views/settings_view.h"
+#include "app/gui/views/why_editor_view.h"
 
 namespace tftsr::gui {
 
@@ -27,6 +29,8 @@ const std::vector<TabKind>& tab_kinds() {
       {ImagePreviewView::kKind, true, make_view<ImagePreviewView>},
       {ChatView::kKind, true, make_view<ChatView>},
       {PatternsView::kKind, true, make_view<PatternsView>},
+      {WhyEditorView::kKind, true, make_view<WhyEditorView>},
+      {DocumentView::kKind, true, make_view<DocumentView>},
   };
   return kinds;
 }

@@ -326,4 +326,74 @@ std::vector<EvidenceLink> IncidentService::evidence(const std::string& step_id) 
   });
 }
 
+namespace {
+// Numbers the steps 1..n in the order given (in the caller's transaction).
+void renumber(Database& db, const std::vector<ResolutionStep>& ordered) {
+  StepRepository repo(db);
+  for (std::size_t i = 0; i < ordered.size(); ++i)
+    if (ordered[i].step_order != static_cast<int>(i + 1)) repo.set_order(ordered[i].id, static_cast<int>(i + 1));
+}
+}  // namespace
+
+ResolutionStep IncidentService::insert_step(const std::string& incident_id, int at, const std::string& question) {
+  if (trimmed(question).empty()) throw Error(ErrorKind::InvalidInput, "the why-question must not be empty");
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  IssueRepository(ctx_.db).get(incident_id);
+  std::vector<ResolutionStep> steps = StepRepository(ctx_.db).for_issue(incident_id);
+  if (steps.size() >= 5) throw Error(ErrorKind::InvalidInput, "this incident has five whys already: remove one first");
+  if (at < 1 || at > static_cast<int>(steps.size()) + 1)
+    throw Error(ErrorKind::InvalidInput, "a why can go at positions 1 to " + std::to_string(steps.size() + 1));
+  ResolutionStep s{uuid_v7(), incident_id, at, trimmed(question), std::nullopt, std::nullopt, utc_now_text()};
+  steps.insert(steps.begin() + (at - 1), s);
+  StepRepository(ctx_.db).insert(s);
+  renumber(ctx_.db, steps);
+  ctx_.journal.event(incident_id, "step_added", "Why " + std::to_string(at) + ": " + s.why_question);
+  tx.commit();
+  return s;
+}
+
+std::vector<ResolutionStep> IncidentService::move_step(const std::string& step_id, int to) {
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  const ResolutionStep step = step_or_throw(ctx_.db, step_id);
+  std::vector<ResolutionStep> steps = StepRepository(ctx_.db).for_issue(step.issue_id);
+  if (to < 1 || to > static_cast<int>(steps.size()))
+    throw Error(ErrorKind::InvalidInput, "a why can move to positions 1 to " + std::to_string(steps.size()));
+  auto it = std::find_if(steps.begin(), steps.end(), [&](const ResolutionStep& s) { return s.id == step_id; });
+  const int from = static_cast<int>(it - steps.begin()) + 1;
+  if (from == to) return steps;
+  ResolutionStep moving = *it;
+  steps.erase(it);
+  steps.insert(steps.begin() + (to - 1), moving);
+  renumber(ctx_.db, steps);
+  ctx_.journal.event(step.issue_id, "step_updated",
+                     "Why " + std::to_string(from) + " moved to position " + std::to_string(to));
+  tx.commit();
+  for (std::size_t i = 0; i < steps.size(); ++i) steps[i].step_order = static_cast<int>(i + 1);
+  return steps;
+}
+
+void IncidentService::remove_step(const std::string& step_id) {
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  const ResolutionStep step = step_or_throw(ctx_.db, step_id);
+  StepRepository(ctx_.db).remove(step_id);
+  renumber(ctx_.db, StepRepository(ctx_.db).for_issue(step.issue_id));
+  ctx_.journal.event(step.issue_id, "step_removed", "Why " + std::to_string(step.step_order) + " removed: " + step.why_question);
+  tx.commit();
+}
+
+void IncidentService::unlink_evidence(const std::string& link_id) {
+  ServiceLock lock(ctx_.mutex);
+  Transaction tx(ctx_.db);
+  auto link = EvidenceRepository(ctx_.db).find(link_id);
+  if (!link) throw Error(ErrorKind::NotFound, "no evidence link with id " + link_id);
+  const ResolutionStep step = step_or_throw(ctx_.db, link->step_id);
+  EvidenceRepository(ctx_.db).remove(link_id);
+  ctx_.journal.event(step.issue_id, "evidence_unlinked",
+                     "Why " + std::to_string(step.step_order) + ": evidence " + link->file_name + " unlinked");
+  tx.commit();
+}
+
 }  // namespace tftsr

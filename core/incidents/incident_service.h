@@ -32,6 +32,14 @@ class IncidentService {
                           std::optional<std::string> answer = {}, std::optional<std::string> evidence = {});
   ResolutionStep update_step(const std::string& step_id, const StepPatch& patch);
   std::vector<ResolutionStep> steps(const std::string& incident_id);
+  // Inserts a why at position `at` (1..count+1); the ones from there move one down. Refused when
+  // the incident has five already.
+  ResolutionStep insert_step(const std::string& incident_id, int at, const std::string& question);
+  // Moves a why to position `to` (1..count); the others close up around it.
+  std::vector<ResolutionStep> move_step(const std::string& step_id, int to);
+  // Removes a why with its evidence links; the ones after it move one up.
+  void remove_step(const std::string& step_id);
+  void unlink_evidence(const std::string& link_id);
   // The root cause the 5 Whys led to, typed by the user (the same record the AI-guided 5 Whys
   // keep); the current why level stays. Adds a timeline event.
   void set_root_cause(const std::string& incident_id, const std::string& text);

@@ -1,5 +1,6 @@
 #include "core/logs/log_service.h"
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -78,6 +79,39 @@ std::string LogService::text_range(const std::string& log_id, bool redacted, std
   if (redacted && !l.redacted_blob)
     throw Error(ErrorKind::InvalidInput, "log " + l.file_name + " has no redacted version yet: apply redactions first");
   return read_log_text(ctx_.content, l, redacted, offset, length);
+}
+
+LogLines LogService::lines(const std::string& log_id, std::int64_t first, std::int64_t last) {
+  if (first < 1 || last < first)
+    throw Error(ErrorKind::InvalidInput, "lines " + std::to_string(first) + "-" + std::to_string(last) + " are not a range");
+  LogFile l = get(log_id);
+  LogLines out;
+  out.redacted = l.redacted && l.redacted_blob.has_value();
+  const std::int64_t size = out.redacted ? l.redacted_size.value_or(0) : l.text_size;
+  // Read on in chunks, counting line ends, until the last line asked for is whole.
+  constexpr std::int64_t kChunk = 1 << 20;
+  std::int64_t line = 1;
+  std::string current;
+  for (std::int64_t offset = 0; offset < size && line <= last; offset += kChunk) {
+    const std::string chunk = read_log_text(ctx_.content, l, out.redacted, offset, std::min(kChunk, size - offset));
+    if (chunk.empty()) break;
+    std::size_t start = 0;
+    while (start <= chunk.size() && line <= last) {
+      const std::size_t lf = chunk.find('\n', start);
+      const std::size_t end = lf == std::string::npos ? chunk.size() : lf;
+      if (line >= first) current.append(chunk, start, end - start);
+      if (lf == std::string::npos) break;
+      if (line >= first) {
+        if (!current.empty() && current.back() == '\r') current.pop_back();
+        out.lines.push_back(std::move(current));
+      }
+      current.clear();
+      ++line;
+      start = lf + 1;
+    }
+  }
+  if (line >= first && line <= last && !current.empty()) out.lines.push_back(std::move(current));
+  return out;
 }
 
 ScanSummary LogService::scan(const std::string& log_id, const Progress& progress) {

@@ -17,6 +17,11 @@ namespace tftsr {
 
 struct ServiceContext;
 
+struct LogLines {
+  std::vector<std::string> lines;
+  bool redacted = false;  // read from the redacted text
+};
+
 class LogService {
  public:
   explicit LogService(ServiceContext& ctx) : ctx_(ctx) {}
@@ -26,6 +31,9 @@ class LogService {
   LogFile get(const std::string& log_id);
   std::string text(const std::string& log_id, bool redacted);
   std::string text_range(const std::string& log_id, bool redacted, std::int64_t offset, std::int64_t length);
+  // Lines first..last (1-based, inclusive) as they may be shown: the redacted text once the log
+  // has been redacted, the original before. Lines past the end are left out.
+  LogLines lines(const std::string& log_id, std::int64_t first, std::int64_t last);
   // Detects PII and secrets with the types enabled in the settings; replaces earlier findings.
   // Returns the counts: the findings themselves are read with findings() or for_each_finding().
   ScanSummary scan(const std::string& log_id, const Progress& progress = {});

@@ -52,4 +52,15 @@ std::vector<EvidenceLink> EvidenceRepository::for_issue(const std::string& issue
   return read_all(st);
 }
 
+std::optional<EvidenceLink> EvidenceRepository::find(const std::string& id) {
+  auto st = db_.prepare(std::string(kSelect) + " WHERE e.id = ?");
+  st.bind(1, id);
+  if (!st.step()) return std::nullopt;
+  return read_link(st);
+}
+
+void EvidenceRepository::remove(const std::string& id) {
+  db_.prepare("DELETE FROM step_evidence WHERE id=?").bind(1, id).run();
+}
+
 }  // namespace tftsr

@@ -67,10 +67,21 @@ Query build_where(const IncidentFilter& f) {
   if (f.text) {
     std::string m = fts_query(*f.text);
     if (!m.empty()) {
-      // The words, or the text of a pattern mined from one of the incident's logs.
-      add("(issues.rowid IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?) OR issues.id IN (SELECT l.issue_id "
-          "FROM log_patterns p JOIN log_files l ON l.id = p.log_file_id WHERE instr(lower(p.template_text), lower(?)) > 0))",
+      // The words in the title and description, in one of the incident's documents, in a why or
+      // its root cause, or the text of a pattern mined from one of the incident's logs.
+      add("(issues.rowid IN (SELECT rowid FROM issues_fts WHERE issues_fts MATCH ?)"
+          " OR issues.id IN (SELECT d.issue_id FROM documents d WHERE d.rowid IN"
+          " (SELECT rowid FROM documents_fts WHERE documents_fts MATCH ?))"
+          " OR issues.id IN (SELECT s.issue_id FROM resolution_steps s WHERE s.rowid IN"
+          " (SELECT rowid FROM steps_fts WHERE steps_fts MATCH ?))"
+          " OR issues.id IN (SELECT w.issue_id FROM incident_whys w WHERE w.rowid IN"
+          " (SELECT rowid FROM root_causes_fts WHERE root_causes_fts MATCH ?))"
+          " OR issues.id IN (SELECT l.issue_id FROM log_patterns p JOIN log_files l ON l.id = p.log_file_id"
+          " WHERE instr(lower(p.template_text), lower(?)) > 0))",
           m);
+      q.args.push_back(m);
+      q.args.push_back(m);
+      q.args.push_back(m);
       q.args.push_back(*f.text);
     }
   }

@@ -51,4 +51,12 @@ std::vector<ResolutionStep> StepRepository::for_issue(const std::string& issue_i
   return out;
 }
 
+void StepRepository::set_order(const std::string& id, int step_order) {
+  db_.prepare("UPDATE resolution_steps SET step_order=? WHERE id=?").bind(1, step_order).bind(2, id).run();
+}
+
+void StepRepository::remove(const std::string& id) {
+  db_.prepare("DELETE FROM resolution_steps WHERE id=?").bind(1, id).run();
+}
+
 }  // namespace tftsr

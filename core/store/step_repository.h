@@ -17,6 +17,8 @@ class StepRepository {
   std::optional<ResolutionStep> find(const std::string& id);
   void update(const ResolutionStep& step);
   std::vector<ResolutionStep> for_issue(const std::string& issue_id);
+  void set_order(const std::string& id, int step_order);
+  void remove(const std::string& id);
 
  private:
   Database& db_;

@@ -9,9 +9,11 @@
 #include "app/gui/theme.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/chat_view.h"
+#include "app/gui/views/document_view.h"
 #include "app/gui/views/image_gallery_view.h"
 #include "app/gui/views/log_view.h"
 #include "app/gui/views/patterns_view.h"
+#include "app/gui/views/why_editor_view.h"
 #include "app/gui/widgets/wrapped_text_input.h"
 
 namespace tftsr::gui {
@@ -87,6 +89,9 @@ void IncidentView::draw(AppState& state) {
       ImGui::EndTabItem();
     }
     if (ImGui::BeginTabItem("5 Whys")) {
+      if (ImGui::Button("Open the 5-Whys editor")) state.open_tab({WhyEditorView::kKind, id});
+      ImGui::SameLine();
+      if (ImGui::Button("Documents (RCA, post-mortem)")) state.open_tab({DocumentView::kKind, id});
       draw_steps(e);
       ImGui::EndTabItem();
     }
@@ -136,13 +141,22 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     if (ImGui::IsItemHovered() && ImGui::IsMouseDoubleClicked(0)) e.editing_title = e.focus_title = true;
     // The buttons follow the title, or go to the next line when a long title leaves no room.
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float buttons = ImGui::CalcTextSize("AI chat").x + ImGui::CalcTextSize("Rename").x +
-                          ImGui::CalcTextSize("Delete…").x + 6 * style.FramePadding.x + 3 * style.ItemSpacing.x;
+    const float buttons = ImGui::CalcTextSize("AI chat").x + ImGui::CalcTextSize("5 Whys").x +
+                          ImGui::CalcTextSize("Documents").x + ImGui::CalcTextSize("Rename").x +
+                          ImGui::CalcTextSize("Delete…").x + 10 * style.FramePadding.x + 5 * style.ItemSpacing.x;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < buttons) ImGui::NewLine();
     if (ImGui::SmallButton("AI chat")) state.open_tab({ChatView::kKind, id});
     probe::record("incident.ai_chat");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ask an AI model about this incident; what is sent is masked first");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("5 Whys")) state.open_tab({WhyEditorView::kKind, id});
+    probe::record("incident.open_whys");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Edit the 5 Whys: questions, answers, evidence, root cause");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Documents")) state.open_tab({DocumentView::kKind, id});
+    probe::record("incident.open_documents");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("The RCA and post-mortem: generate, edit, export");
     ImGui::SameLine();
     if (ImGui::SmallButton("Rename")) e.editing_title = e.focus_title = true;
     probe::record("incident.rename");
@@ -238,7 +252,7 @@ void IncidentView::draw_overview(AppState& state, Editor& e, const std::string& 
 void IncidentView::draw_steps(Editor& e) {
   const auto& steps = e.detail->resolution_steps;
   if (steps.empty()) {
-    ImGui::TextDisabled("No 5-Whys steps yet. They are added during the AI-assisted analysis.");
+    ImGui::TextDisabled("No 5-Whys steps yet. Type them in the 5-Whys editor, or let the AI chat guide you.");
     return;
   }
   ImGui::ProgressBar(std::min(1.0f, static_cast<float>(steps.size()) / 5.0f), ImVec2(-1, 0),
