@@ -56,8 +56,8 @@ bool wants_cli(int argc, char** argv) {
 
 int run_cli(int argc, char** argv) {
   CLI::App app{"TFTSR — Troubleshooting and RCA Assistant.\n"
-               "Without a command, `tftsr [--data-dir DIR] [--screenshot OUT.png] [--frames N]` starts the desktop\n"
-               "program; TFTSR_DB_KEY skips its unlock screen.",
+               "Without a command, `tftsr [--data-dir DIR] [--screenshot OUT.png] [--frames N] [FILE...]` starts the\n"
+               "desktop program, offering the FILEs (logs, screenshots) for import; TFTSR_DB_KEY skips its unlock screen.",
                "tftsr"};
   CliContext ctx;
   build(app, ctx);

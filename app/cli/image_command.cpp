@@ -75,7 +75,7 @@ void register_image_commands(CLI::App& root, CliContext& ctx) {
   auto* image = root.add_subcommand("image", "Attach screenshots to incidents, annotate, redact and export them");
   image->require_subcommand(1);
   {
-    auto* cmd = image->add_subcommand("add", "Attach a PNG, JPEG, GIF or BMP image to an incident");
+    auto* cmd = image->add_subcommand("add", "Attach a PNG, JPEG, WebP, GIF or BMP image to an incident");
     auto issue = std::make_shared<std::string>();
     auto file = std::make_shared<std::string>();
     auto ack = std::make_shared<bool>(false);

@@ -1,7 +1,7 @@
 #pragma once
-// Store upkeep the user starts: VACUUM to give back the space of deleted rows. The full-text index
-// of incidents (issues_fts) is keyed on the implicit rowid of `issues`, whose key is TEXT, and
-// VACUUM may renumber such rows: so the index is rebuilt from the table right after. A flag set
+// Store upkeep the user starts: VACUUM to give back the space of deleted rows. The full-text
+// indexes (of incidents, documents, whys, root causes) are keyed on the implicit rowid of tables
+// whose key is TEXT, and VACUUM may renumber such rows: so they are rebuilt right after. A flag set
 // before the VACUUM and cleared with the rebuild lets the next open finish an interrupted one.
 #include <cstdint>
 
@@ -16,9 +16,9 @@ struct VacuumResult {
 
 // Outside any transaction, with no other statement of this connection running.
 VacuumResult vacuum_store(Database& db);
-// At open: rebuilds the index if a vacuum stopped between its VACUUM and its rebuild.
+// At open: rebuilds the indexes if a vacuum stopped between its VACUUM and its rebuild.
 void finish_interrupted_vacuum(Database& db);
-// Rebuilds issues_fts from `issues`, in one transaction.
-void rebuild_incident_index(Database& db);
+// Rebuilds every external-content full-text index from its table, in one transaction.
+void rebuild_search_indexes(Database& db);
 
 }  // namespace tftsr

@@ -141,3 +141,17 @@ TEST_CASE("OAuth settings without a client id or endpoint are refused") {
   s.oauth.authorize_url = "auth.example/authorize";
   CHECK(error_of([&] { f.t->integrations().configure(s); }).find("authorization endpoint") != std::string::npos);
 }
+
+TEST_CASE("after a passphrase change the refresh token still opens and refreshes the access token") {
+  OAuthFixture f({of::tokens("access-1", "refresh-1"), of::tokens("access-2", "refresh-2")});
+  of::FakeBrowser browser;
+  f.sign_in(browser);
+  f.t->change_passphrase("a new passphrase");
+  f.t.reset();
+  f.t = Triage::open(f.dir / "data", "a new passphrase");
+  f.server.set_script({ScriptedReply::json(401, R"({"message":"token expired"})"), cf::spaces({{"OPS", "Ops"}}, "")});
+  CHECK(f.t->integrations().confluence_spaces().size() == 1);
+  REQUIRE(f.auth.requests().size() == 2);
+  CHECK(of::query_of("?" + f.auth.requests().at(1).body)["refresh_token"] == "refresh-1");
+  CHECK(f.server.requests().at(1).header("Authorization") == "Bearer access-2");
+}

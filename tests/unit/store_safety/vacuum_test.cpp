@@ -64,3 +64,25 @@ TEST_CASE("a vacuum stopped before its index rebuild is finished at the next ope
   CHECK(ids(t->incidents().search("alpha")) == std::vector<std::string>{s.made[0].id});
   CHECK(ids(t->incidents().search("charlie")) == std::vector<std::string>{s.made[2].id});
 }
+
+TEST_CASE("a vacuum also rebuilds the document and 5-Whys indexes, whose rows it may renumber too") {
+  Store s;
+  {
+    auto t = Triage::open(s.dir.path(), "pw");
+    const Document alpha = t->documents().generate(s.made[0].id, "rca");
+    t->documents().save(alpha.id, "# RCA\n\nThe zeppelin cache expired.\n");
+    const Document echo = t->documents().generate(s.made[4].id, "rca");
+    t->documents().save(echo.id, "# RCA\n\nThe walrus queue overflowed.\n");
+  }
+  // The two documents swap rowids behind the index's back.
+  test::raw_sqlcipher_exec(s.dir / "tftsr.db", "pw",
+                           "UPDATE documents SET rowid = -rowid WHERE content_md LIKE '%zeppelin%';"
+                           "UPDATE documents SET rowid = (SELECT -rowid FROM documents WHERE content_md LIKE '%zeppelin%') "
+                           "WHERE content_md LIKE '%walrus%';"
+                           "UPDATE documents SET rowid = 6000 WHERE content_md LIKE '%zeppelin%';");
+  auto t = Triage::open(s.dir.path(), "pw");
+  REQUIRE(ids(t->incidents().search("zeppelin")) != std::vector<std::string>{s.made[0].id});  // the stale index
+  t->vacuum();
+  CHECK(ids(t->incidents().search("zeppelin")) == std::vector<std::string>{s.made[0].id});
+  CHECK(ids(t->incidents().search("walrus")) == std::vector<std::string>{s.made[4].id});
+}
