@@ -99,13 +99,30 @@ void AuditAnchor::advance(Database& db) {
     st.bind(1, anchored_->count);
     if (!st.step() || st.text(0) != anchored_->hash) return;  // keep the evidence for verify
   }
-  write(head);
+  const Key key = key_();
+  if (!mac_checked_) {
+    // Once per process, before the file read at open is first written over: a forged anchor
+    // (its count and hash right, its MAC not) is evidence too.
+    const auto text = read_all(file_);
+    const auto parsed = text ? parse(*text) : std::nullopt;
+    if (parsed) {
+      const std::string expected = mac_of(parsed->body, key);
+      if (parsed->mac.size() != expected.size() ||
+          CRYPTO_memcmp(expected.data(), parsed->mac.data(), expected.size()) != 0) {
+        frozen_ = true;
+        return;
+      }
+    }
+    mac_checked_ = true;
+  }
+  write(head, key);
 }
 
 void AuditAnchor::write(const AuditHead& head, const Key& key) {
   std::string body = body_of(head);
   replace_file(file_, body + "mac " + mac_of(body, key) + "\n");
   anchored_ = head;
+  mac_checked_ = true;  // the file is ours now
 }
 
 std::optional<std::string> AuditAnchor::snapshot() const { return read_all(file_); }

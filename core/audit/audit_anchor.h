@@ -63,6 +63,7 @@ class AuditAnchor {
   KeySource key_;
   std::optional<AuditHead> anchored_;  // what the file holds, once read or written
   bool frozen_ = false;                // the file is evidence of tampering: leave it alone
+  bool mac_checked_ = false;           // the file's MAC was found right (or we wrote the file)
 };
 
 }  // namespace tftsr

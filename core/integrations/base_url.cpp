@@ -42,6 +42,18 @@ std::string example(Service s) {
 }
 }  // namespace
 
+bool is_loopback_host(std::string_view host_and_port) {
+  std::string_view host = host_and_port;
+  if (!host.empty() && host.front() == '[') {
+    host = host.substr(1, host.find(']') == std::string_view::npos ? host.size() - 1 : host.find(']') - 1);
+  } else if (const std::size_t colon = host.rfind(':'); colon != std::string_view::npos) {
+    host = host.substr(0, colon);
+  }
+  if (host == "localhost" || host == "::1") return true;
+  // 127.0.0.0/8 written as an address, not a name that merely starts like one ("127.evil.com").
+  return host.rfind("127.", 0) == 0 && host.find_first_not_of("0123456789.") == std::string_view::npos;
+}
+
 std::string normalize_base_url(Service service, std::string_view raw) {
   std::string_view url = raw;
   while (!url.empty() && std::isspace(static_cast<unsigned char>(url.front()))) url.remove_prefix(1);
@@ -62,6 +74,9 @@ std::string normalize_base_url(Service service, std::string_view raw) {
   if (host.empty() || host.find('@') != std::string::npos)
     refuse(service, raw, host.empty() ? "it has no host" : "put the user name in --username, not in the URL", ex);
   for (char& c : host) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  // Tokens and passwords travel in every request: never in the clear beyond this machine.
+  if (scheme == "http://" && !is_loopback_host(host))
+    refuse(service, raw, "plain http would send the credentials unencrypted: use https", ex);
   const auto parts = slash == std::string_view::npos ? std::vector<std::string>{} : segments(rest.substr(slash));
 
   auto lower = [](std::string s) {

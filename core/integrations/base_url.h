@@ -9,7 +9,10 @@
 
 namespace tftsr::integrations {
 
-// http(s) with a host; no query or fragment; the trailing slash dropped. The path allowed:
+// Whether a URL's host (with an optional port) is this machine: 127.x, ::1 or localhost.
+bool is_loopback_host(std::string_view host_and_port);
+
+// https with a host (plain http only to this machine, where nothing crosses a network); no query or fragment; the trailing slash dropped. The path allowed:
 // ServiceNow none; Confluence its context path ("/wiki" on Cloud, e.g. "/confluence" on Data
 // Center) but not a page or REST path; Azure DevOps the organisation ("/acme" on dev.azure.com,
 // a collection on a server) but not a project page or an API path. Throws Error(InvalidInput)

@@ -76,10 +76,18 @@ IntegrationSettings IntegrationService::configure(IntegrationSettings s) {
     throw Error(ErrorKind::InvalidInput, "Azure DevOps needs the project the work items go to (--project NAME)");
   ServiceLock lock(ctx_.mutex);
   Transaction tx(ctx_.db);
-  IntegrationRepository(ctx_.db).save_settings(s);
+  IntegrationRepository repo(ctx_.db);
+  // A credential belongs to a site and a way of signing in: it must never be sent to another
+  // host, nor an API token as an OAuth bearer.
+  const auto before = repo.settings(s.service);
+  const bool forget_credential = before && (net::display_host(before->base_url) != net::display_host(s.base_url) ||
+                                            before->auth != s.auth || before->username != s.username);
+  if (forget_credential) repo.remove_credential(s.service);
+  repo.save_settings(s);
   json details = {{"service", service_id(s.service)},
                   {"host", net::display_host(s.base_url)},
-                  {"auth", s.auth == AuthKind::OAuth ? "oauth" : "token"}};
+                  {"auth", s.auth == AuthKind::OAuth ? "oauth" : "token"},
+                  {"credential_removed", forget_credential}};
   ctx_.journal.audit("integration_configured", "integration", std::string(service_id(s.service)), details.dump());
   tx.commit();
   return s;
@@ -125,8 +133,11 @@ void IntegrationService::set_token(Service service, const std::string& token) {
   ServiceLock lock(ctx_.mutex);
   Transaction tx(ctx_.db);
   IntegrationRepository(ctx_.db).save_credential(service, c);
-  ctx_.journal.audit("integration_credential_set", "integration", std::string(service_id(service)),
-                     json{{"kind", "token"}, {"token_sha256", c.token_hash}}.dump());
+  // ServiceNow's is a password people chose: its plain SHA-256 in an exported audit could be
+  // matched against a dictionary, so only the high-entropy API tokens are identified by hash.
+  json details{{"kind", service == Service::ServiceNow ? "password" : "token"}};
+  if (service != Service::ServiceNow) details["token_sha256"] = c.token_hash;
+  ctx_.journal.audit("integration_credential_set", "integration", std::string(service_id(service)), details.dump());
   tx.commit();
 }
 

@@ -3,6 +3,9 @@
 #include <spawn.h>
 #include <sys/wait.h>
 
+#include <algorithm>
+#include <thread>
+
 #include <nlohmann/json.hpp>
 
 #include "core/error.h"
@@ -22,8 +25,13 @@ void open_in_system_browser(const std::string& url) {
   pid_t pid = 0;
   if (posix_spawnp(&pid, "xdg-open", nullptr, nullptr, const_cast<char* const*>(argv), environ) != 0)
     throw Error(ErrorKind::Io, "cannot start xdg-open to open the browser; open this address yourself: " + url);
-  int status = 0;
-  ::waitpid(pid, &status, 0);  // xdg-open hands the URL over and returns at once
+  // xdg-open usually hands the URL over and returns at once, but may run a browser in the
+  // foreground: never wait for it, so that the redirect listener is ready. A SIGCHLD handler is
+  // not ours to set, so the exited child is reaped by a detached thread.
+  std::thread([pid] {
+    int status = 0;
+    ::waitpid(pid, &status, 0);
+  }).detach();
 }
 
 void check_oauth_settings(Service service, const OAuthSettings& s) {
@@ -32,11 +40,15 @@ void check_oauth_settings(Service service, const OAuthSettings& s) {
   for (const auto* u : {&s.authorize_url, &s.token_url}) {
     const char* what = u == &s.authorize_url ? "authorization endpoint" : "token endpoint";
     if (u->empty()) throw Error(ErrorKind::InvalidInput, who + "the " + std::string(what) + " is not set");
+    net::HttpUrl url;
     try {
-      net::parse_http_url(*u);
+      url = net::parse_http_url(*u);
     } catch (const Error&) {
       throw Error(ErrorKind::InvalidInput, who + "the " + std::string(what) + " \"" + *u + "\" is not an http(s) URL");
     }
+    // The code, the verifier and the tokens cross here: never in the clear beyond this machine.
+    if (url.scheme != "https" && !is_loopback_host(url.host))
+      throw Error(ErrorKind::InvalidInput, who + "the " + std::string(what) + " \"" + *u + "\" must use https");
   }
   if (s.redirect_port < 0 || s.redirect_port > 65535)
     throw Error(ErrorKind::InvalidInput, who + "the redirect port must be between 0 (any) and 65535");
@@ -115,6 +127,8 @@ OAuthTokens OAuthClient::token_request(const std::string& operation, const std::
       t.expires_in = std::stoll(j["expires_in"].get<std::string>());  // some servers send it as text
     } catch (const std::exception&) {
     }
+  // The server's number: kept within [0 s, 10 years] so that the expiry time cannot overflow.
+  if (t.expires_in) t.expires_in = std::clamp<std::int64_t>(*t.expires_in, 0, std::int64_t{10} * 366 * 24 * 3600);
   return t;
 }
 

@@ -25,7 +25,7 @@ void ReadConnection::start_opening() {
   if (opener_.joinable()) opener_.join();  // a finished earlier opener
   opening_ = true;
   std::string passphrase = passphrase_;
-  opener_ = std::thread([this, passphrase]() mutable {
+  opener_ = std::thread([this, passphrase = std::move(passphrase)]() mutable {
     std::unique_ptr<Database> db;
     try {
       db = std::make_unique<Database>(Database::open(path_, passphrase));
@@ -44,6 +44,7 @@ void ReadConnection::start_opening() {
     }
     ready_.notify_all();
   });
+  wipe(passphrase);  // what a short string leaves behind in its own buffer when moved
 }
 
 void ReadConnection::join_opener() {

@@ -156,8 +156,8 @@ DocumentView::~DocumentView() {
   if (!triage_ || draft_.doc_id().empty() || !draft_.dirty()) return;
   try {
     triage_->documents().save(draft_.doc_id(), draft_.text);
-  } catch (const Error&) {
-    // Nowhere left to tell: the notifications go with the store.
+  } catch (...) {
+    // Nowhere left to tell: the notifications go with the store. A destructor must not throw.
   }
 }
 

@@ -66,9 +66,12 @@ void IntegrationSettings::save(AppState& state, Form& f) {
   f.job = jobs_.run(
       state.pool, "Saving the " + service_name(settings.service) + " settings",
       [triage, settings, token](JobContext&) mutable {
+        struct WipeAtExit {
+          std::string& s;
+          ~WipeAtExit() { wipe(s); }
+        } wipe_token{token};  // also when saving throws
         auto stored = triage->integrations().configure(settings);
         if (!token.empty() && settings.auth == AuthKind::Token) triage->integrations().set_token(settings.service, token);
-        wipe(token);
         return stored;
       },
       [this, &f](integrations::IntegrationSettings stored) {
@@ -78,6 +81,7 @@ void IntegrationSettings::save(AppState& state, Form& f) {
         loaded_ = false;  // the credential state changed
       },
       [this, &f](const JobFailure& e) { finish(f, e.message, true); });
+  wipe(token);
 }
 
 void IntegrationSettings::sign_in(AppState& state, Form& f) {

@@ -4,6 +4,9 @@
 #include <doctest/doctest.h>
 
 #include "app/gui/views/settings_view.h"
+#include "core/crypto/base64.h"
+#include "core/store/database.h"
+#include "tests/support/second_connection.h"
 #include "tests/fakes/servicenow_fake.h"
 #include "tests/support/ui_driver/ui_fixture.h"
 
@@ -60,5 +63,11 @@ TEST_CASE("integrations: set up ServiceNow, save the sealed password and test th
   REQUIRE(f.ui->frames_until([&] { return !tab.busy() && tab.message(integrations::Service::ServiceNow).find("connected") != std::string::npos; },
                              10000));
   REQUIRE(server.requests().size() == 1);
-  CHECK(server.requests()[0].header("Authorization").has_value());
+  CHECK(server.requests()[0].header("Authorization") == "Basic " + base64_encode("api.user:s3cret-Pw"));
+  // Sealed: the password is nowhere in the credentials table as text.
+  Database db = tftsr::test::second_connection(*f.shell->state().triage, kPassphrase);
+  auto rows = db.prepare("SELECT encrypted_token, token_hash FROM credentials");
+  REQUIRE(rows.step());
+  CHECK(rows.text(0).find("s3cret") == std::string::npos);
+  CHECK(rows.text(1).find("s3cret") == std::string::npos);
 }

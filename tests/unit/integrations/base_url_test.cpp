@@ -66,3 +66,12 @@ TEST_CASE("query values are escaped for WIQL and ServiceNow encoded queries") {
   CHECK(servicenow_query_value("a^ORb") == "a^^ORb");
   CHECK(url_encode("a b&c=d/é") == "a%20b%26c%3Dd%2F%C3%A9");
 }
+
+TEST_CASE("plain http is refused beyond this machine: the credentials would travel unencrypted") {
+  CHECK(refusal(Service::Confluence, "http://confluence.acme.com").find("use https") != std::string::npos);
+  CHECK(normalize_base_url(Service::Confluence, "http://127.0.0.1:8090/wiki") == "http://127.0.0.1:8090/wiki");
+  CHECK(normalize_base_url(Service::ServiceNow, "http://localhost:8080") == "http://localhost:8080");
+  CHECK(is_loopback_host("[::1]:8080"));
+  CHECK_FALSE(is_loopback_host("127example.com"));
+  CHECK_FALSE(is_loopback_host("127.evil.com"));
+}

@@ -165,3 +165,17 @@ TEST_CASE("nothing is published before the service is set up, and a wrong token 
   CHECK(error_of([&] { f.t->integrations().test(Service::Confluence); }).find("refused the credentials (HTTP 401)") !=
         std::string::npos);
 }
+
+TEST_CASE("a credential is forgotten when the site, the sign-in kind or the user changes, kept otherwise") {
+  IntegrationFixture f;
+  f.configure(Service::Confluence);
+  auto has_credential = [&] { return f.t->integrations().statuses()[0].has_credential; };
+  REQUIRE(has_credential());
+  IntegrationSettings s = f.t->integrations().settings(Service::Confluence);
+  s.space_key = "INFRA";  // same site, same user
+  f.t->integrations().configure(s);
+  CHECK(has_credential());
+  s.base_url = "http://localhost:1/wiki";  // another host: the token must not follow
+  f.t->integrations().configure(s);
+  CHECK_FALSE(has_credential());
+}

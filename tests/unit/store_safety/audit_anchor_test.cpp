@@ -94,6 +94,16 @@ TEST_CASE("a missing, damaged or forged anchor is reported, each with its own me
     t->change_passphrase("pw2");
     CHECK(t->audit().verify().message.find("fails authentication") != std::string::npos);
   }
+  SUBCASE("forged: the right count and hash with a wrong MAC, not written over by later changes") {
+    std::string forged = good;
+    const std::size_t mac = forged.find("mac ") + 4;
+    forged[mac] = forged[mac] == '0' ? '1' : '0';
+    test::write_file(anchor_file(dir), forged);
+    auto t = Triage::open(dir.path(), kPass);
+    audited_deletions(*t, 2);
+    CHECK(test::read_file(anchor_file(dir)) == forged);  // kept as evidence
+    CHECK(t->audit().verify().message.find("fails authentication") != std::string::npos);
+  }
   SUBCASE("another store's anchor") {
     test::TempDir other;
     audited_deletions(*Triage::open(other.path(), kPass), 3);
