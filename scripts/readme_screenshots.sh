@@ -28,7 +28,7 @@ for i in $(seq 0 399); do
   t=$(printf '2026-11-23 09:%02d:%02d' $((40 + i / 60)) $((i % 60)))
   case $((i % 9)) in
     0) echo "$t ERROR [upstream] connect() failed (111: Connection refused) while connecting to upstream 10.20.$((i % 7)).14:8080, client: 192.168.4.$((i % 200))" ;;
-    3) echo "$t WARN  [auth] login retry for user anna.berg$i@example.com from 192.168.4.$((i % 200)) after upstream timeout on /api/checkout" ;;
+    3) echo "$t WARN  [auth] login retry for user user$i@example.com from 192.168.4.$((i % 200)) after upstream timeout on /api/checkout" ;;
     5) echo "$t INFO  [deploy] config reload by ops password=Hunter$i! token=ghp_$(printf '%036d' $i)" ;;
     *) echo "$t INFO  [http] GET /api/cart/$((1000 + i)) 200 in $((i % 50)) ms via lb-02 upstream app-$((i % 4)).internal" ;;
   esac

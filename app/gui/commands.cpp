@@ -26,6 +26,7 @@ const std::vector<CommandRow>& command_table() {
       {Command::NewIncident, "New incident", {GLFW_KEY_N, true}, Menu::File},
       {Command::AuditLog, "Audit log", {}, Menu::File},
       {Command::Settings, "Settings", {GLFW_KEY_COMMA, true}, Menu::File, true},
+      {Command::CompactDatabase, "Compact the database", {}, Menu::File, true},
       {Command::Quit, "Quit", {GLFW_KEY_Q, true}, Menu::File, true},
       {Command::FocusSearch, "Search incidents", {GLFW_KEY_F, true}, Menu::Incident},
       {Command::DeleteIncident, "Delete the selected incident…", {}, Menu::Incident},

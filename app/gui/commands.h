@@ -11,6 +11,7 @@ enum class Command {
   NewIncident,
   AuditLog,
   Settings,
+  CompactDatabase,
   Quit,
   FocusSearch,
   DeleteIncident,

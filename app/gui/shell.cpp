@@ -191,8 +191,29 @@ void Shell::run(Command command) {
         state_.move_tab(*tab, to);
       }
       break;
+    case Command::CompactDatabase:
+      if (state_.triage) compact_database();
+      break;
     case Command::Quit: state_.requests.quit = true; break;
   }
+}
+
+void Shell::compact_database() {
+  Triage* triage = state_.triage.get();
+  state_.pool.submit(
+      "Compacting the database",
+      [triage, this](JobContext&) -> WorkerPool::Apply {
+        const VacuumResult r = triage->vacuum();
+        return [this, r] {
+          const auto mb = [](std::int64_t bytes) { return std::to_string((bytes + 500000) / 1000000) + " MB"; };
+          state_.notify(NoticeLevel::Success, "Database compacted",
+                        mb(r.bytes_before) + " before, " + mb(r.bytes_after) + " now; the search indexes were rebuilt");
+          state_.changed();
+        };
+      },
+      [this](const JobFailure& f) {
+        if (f.kind != ErrorKind::Cancelled) state_.notify(NoticeLevel::Error, "Could not compact the database", f.message);
+      });
 }
 
 void Shell::handle_requests() {

@@ -64,6 +64,8 @@ class Shell {
  private:
   void on_unlocked();
   void handle_requests();
+  // VACUUM and the search indexes rebuilt, on the worker pool; the result is a notification.
+  void compact_database();
   void sync_views();
   bool can_run(Command command) const;
   void draw_menu_bar();

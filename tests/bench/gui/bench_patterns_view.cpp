@@ -22,6 +22,7 @@
 #include "app/gui/views/log_view.h"
 #include "app/gui/views/patterns_view.h"
 #include "tests/bench/pii/mixed_log_generator.h"
+#include "tests/support/resident_memory.h"
 #include "tests/support/timing.h"
 #include "tests/support/ui_driver/ui_fixture.h"
 
@@ -30,26 +31,13 @@ using namespace tftsr::gui;
 using namespace tftsr::gui::test;
 using Clock = tftsr::test::BenchClock;
 using tftsr::test::ms_since;
+using tftsr::test::resident_mib;
 
 namespace {
 
 std::int64_t bench_mib() {
   const char* v = std::getenv("BENCH_MIB");
   return v ? std::atoll(v) : 1024;
-}
-
-double resident_mib() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  while (status >> key) {
-    if (key == "VmRSS:") {
-      double kib = 0;
-      status >> kib;
-      return kib / 1024.0;
-    }
-    status.ignore(1 << 20, '\n');
-  }
-  return 0;
 }
 
 // The shell's frames, each timed, while `recording` is set.
@@ -218,6 +206,6 @@ TEST_CASE("bench: the patterns tab of a big log") {
   REQUIRE(b.f.ui->frames_until([&] { return b.f.ui->has("triage.start") && !b.f.ui->has("triage.progress"); }, 600000));
   b.report("incident overview, triage summary");
   std::printf("  summary shown      %8.0f ms\n", ms_since(t));
-  std::printf("  peak resident      %8.0f MiB now\n", resident_mib());
+  std::printf("  resident at the end %7.0f MiB\n", resident_mib());
   std::printf("  target: no frame over 16.7 ms in any step\n");
 }

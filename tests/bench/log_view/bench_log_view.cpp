@@ -20,6 +20,7 @@
 #include "app/gui/app_state.h"
 #include "app/gui/headless_context.h"
 #include "app/gui/views/log_view.h"
+#include "tests/support/resident_memory.h"
 #include "tests/support/timing.h"
 
 using namespace tftsr;
@@ -29,20 +30,7 @@ using Clock = tftsr::test::BenchClock;
 namespace {
 
 using test::ms_since;
-
-double resident_mib() {
-  std::ifstream status("/proc/self/status");
-  std::string key;
-  while (status >> key) {
-    if (key == "VmRSS:") {
-      double kib = 0;
-      status >> kib;
-      return kib / 1024.0;
-    }
-    status.ignore(1 << 20, '\n');
-  }
-  return 0;
-}
+using test::resident_mib;
 
 using Stats = test::TimingStats;
 Stats stats_of(std::vector<double> v) { return test::timing_stats(std::move(v)); }

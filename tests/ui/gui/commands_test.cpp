@@ -71,6 +71,22 @@ TEST_CASE("a menu item runs its command") {
   CHECK(f.shell->state().centre.active == Tab{"audit", {}});
 }
 
+TEST_CASE("File > Compact the database vacuums on the worker pool, and search still finds the incidents") {
+  UiFixture f;
+  f.wait_unlocked();
+  Triage& triage = *f.shell->state().triage;
+  const Incident kept = triage.incidents().create({"zeppelin cache expired", "P3", {}, std::string(20000, 'x')});
+  triage.incidents().remove(triage.incidents().create({"walrus gone", "P3", {}, std::string(200000, 'y')}).id);
+  f.ui->click("menu:File");
+  f.ui->click("menu.item:Compact the database");
+  const auto& notices = f.shell->state().notifications.all();
+  REQUIRE(f.ui->frames_until([&] { return !notices.empty() && notices.back().title == "Database compacted"; }, 20000));
+  CHECK(notices.back().message.find("search indexes were rebuilt") != std::string::npos);
+  REQUIRE(triage.incidents().search("zeppelin").size() == 1);
+  CHECK(triage.incidents().search("zeppelin").front().id == kept.id);
+  CHECK(triage.incidents().search("walrus").empty());
+}
+
 TEST_CASE("the help page lists the chord of every command that has one") {
   UiFixture f;
   f.wait_unlocked();

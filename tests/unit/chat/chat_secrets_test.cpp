@@ -18,7 +18,7 @@ using namespace tftsr::test;
 namespace {
 
 const std::vector<std::string> kPlanted = {
-    "dana.whitfield@contoso-mail.example", "4111 1111 1111 1111", "ghp_R2d2C3poBb8Ee1Ww9Qq7Tt5Yy3Uu1Ii0Oo6Pp",
+    "oncall.lead@contoso-mail.example", "4111 1111 1111 1111", "ghp_R2d2C3poBb8Ee1Ww9Qq7Tt5Yy3Uu1Ii0Oo6Pp",
     "AKIAIOSFODNN7EXAMPLE", "10.44.12.201", "xoxb-123456789012-1234567890123-AbCdEfGhIjKlMnOpQrStUvWx"};
 
 std::string planted_text() {

@@ -13,17 +13,6 @@ using namespace tftsr::test;
 namespace ado = tftsr::test::azure_devops_fake;
 using nlohmann::json;
 
-namespace {
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
-}  // namespace
-
 TEST_CASE("an Azure DevOps bug is created through JSON Patch with the severity mapped") {
   IntegrationFixture f;
   const std::string org = f.root() + "/acme";

@@ -15,7 +15,7 @@ namespace sn = tftsr::test::servicenow_fake;
 
 namespace {
 const std::string kAwsKey = "AKIAIOSFODNN7EXAMPLE";
-const std::string kEmail = "dana.oncall@example.org";
+const std::string kEmail = "oncall.lead@example.org";
 }  // namespace
 
 TEST_CASE("a planted secret in a document never reaches the server, and every body sent is audited by its SHA-256") {
@@ -57,7 +57,7 @@ TEST_CASE("a secret in an incident's description and in a search never reaches S
   for (const auto& r : reqs) {
     CHECK(r.body.find(kAwsKey) == std::string::npos);
     CHECK(r.body.find(kEmail) == std::string::npos);
-    CHECK(r.target.find("dana.oncall") == std::string::npos);
+    CHECK(r.target.find("oncall.lead") == std::string::npos);
   }
   auto sends = f.sends(Service::ServiceNow);
   REQUIRE(sends.size() == 2);

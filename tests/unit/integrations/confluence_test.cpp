@@ -16,17 +16,6 @@ using namespace tftsr::test;
 namespace cf = tftsr::test::confluence_fake;
 using nlohmann::json;
 
-namespace {
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
-}  // namespace
-
 TEST_CASE("the token is sealed, only its SHA-256 is kept in the clear, and Confluence gets Basic auth") {
   IntegrationFixture f({cf::spaces({{"OPS", "Operations"}}, "")});
   f.configure(Service::Confluence);

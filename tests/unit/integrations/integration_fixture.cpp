@@ -57,4 +57,13 @@ std::string audited_sha(const AuditEntry& e) {
   return nlohmann::json::parse(e.details.value_or("{}")).value("sha256", std::string());
 }
 
+std::string error_of(const std::function<void()>& f) {
+  try {
+    f();
+  } catch (const std::exception& e) {
+    return e.what();
+  }
+  return "no error";
+}
+
 }  // namespace tftsr::test

@@ -1,6 +1,7 @@
 #pragma once
 // A real encrypted store with an incident and its RCA, a loopback server standing in for the
 // service, and helpers to read back what the gate audited.
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -28,6 +29,9 @@ struct IntegrationFixture {
   // Outbound audit entries of a service, oldest first.
   std::vector<AuditEntry> sends(integrations::Service service) const;
 };
+
+// The message of what f() throws, or "no error".
+std::string error_of(const std::function<void()>& f);
 
 // The "sha256" of an audit entry's details.
 std::string audited_sha(const AuditEntry& e);

@@ -32,14 +32,6 @@ struct OAuthFixture : IntegrationFixture {
   }
 };
 
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
 }  // namespace
 
 TEST_CASE("OAuth end to end: PKCE S256, the state checked, the code exchanged once, the token used") {

@@ -14,14 +14,6 @@ namespace sn = tftsr::test::servicenow_fake;
 using nlohmann::json;
 
 namespace {
-std::string error_of(const std::function<void()>& f) {
-  try {
-    f();
-  } catch (const std::exception& e) {
-    return e.what();
-  }
-  return "no error";
-}
 const sn::FakeIncident kInc{"9d385017c611228701d22104cc95c371", "INC0010001", "Payment API 5xx after deploy", "1"};
 }  // namespace
 
