@@ -2,6 +2,7 @@
 
 #include <md4c.h>
 
+#include "core/docs/html_writer.h"
 #include "core/docs/markdown_blocks.h"
 #include "core/error.h"
 
@@ -151,21 +152,12 @@ int text(MD_TEXTTYPE type, const MD_CHAR* data, MD_SIZE size, void* user) {
 }  // namespace
 
 std::string xml_escape(std::string_view text) {
-  std::string out;
-  out.reserve(text.size() + text.size() / 8);
-  for (char c : text) {
-    switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      case '\'': out += "&#39;"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n' && c != '\r') break;
-        out += c;
-    }
-  }
-  return out;
+  // HTML's escaping, without the control characters XML 1.0 does not allow at all.
+  std::string allowed;
+  allowed.reserve(text.size());
+  for (char c : text)
+    if (static_cast<unsigned char>(c) >= 0x20 || c == '\t' || c == '\n' || c == '\r') allowed += c;
+  return docs::html_escape(allowed);
 }
 
 std::string markdown_to_confluence_storage(std::string_view markdown) {
