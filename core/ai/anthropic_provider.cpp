@@ -1,6 +1,7 @@
 #include "core/ai/anthropic_provider.h"
 
 #include "core/ai/request_helpers.h"
+#include "core/json_members.h"
 
 namespace tftsr::ai {
 
@@ -12,8 +13,7 @@ std::string joined_text_blocks(const nlohmann::json& content) {
   std::string text;
   if (!content.is_array()) return text;
   for (const auto& block : content)
-    if (block.is_object() && block.value("type", "") == "text" && block.contains("text") && block["text"].is_string())
-      text += block["text"].get<std::string>();
+    if (string_member(block, "type") == "text") text += string_member(block, "text");
   return text;
 }
 
@@ -52,19 +52,19 @@ class AnthropicStreamDecoder final : public StreamDecoder {
   void on_event(const SseEvent& event) override {
     // parse_event_json throws for the `error` event ({"type":"error","error":{...}}).
     const auto data = parse_event_json(event.data);
-    const std::string type = data.is_object() ? data.value("type", event.event) : event.event;
+    const std::string type = string_member(data, "type", event.event);
     if (type == "message_start") {
-      if (data.contains("message") && data["message"].contains("usage")) read_usage(data["message"]["usage"], reported_usage());
+      read_usage(member(member(data, "message"), "usage"), reported_usage());
     } else if (type == "content_block_start") {
-      if (data.contains("content_block") && data["content_block"].value("type", "") == "text")
-        add_text(data["content_block"].value("text", ""));
+      const auto& block = member(data, "content_block");
+      if (string_member(block, "type") == "text") add_text(string_member(block, "text"));
     } else if (type == "content_block_delta") {
-      if (data.contains("delta") && data["delta"].value("type", "") == "text_delta") add_text(data["delta"].value("text", ""));
+      const auto& delta = member(data, "delta");
+      if (string_member(delta, "type") == "text_delta") add_text(string_member(delta, "text"));
     } else if (type == "message_delta") {
       // output_tokens here is the running total, so it replaces the earlier count.
-      if (data.contains("usage")) read_usage(data["usage"], reported_usage());
-      if (data.contains("delta") && data["delta"].contains("stop_reason") && data["delta"]["stop_reason"].is_string())
-        set_finish_reason(data["delta"]["stop_reason"].get<std::string>());
+      read_usage(member(data, "usage"), reported_usage());
+      if (const auto reason = string_member(member(data, "delta"), "stop_reason"); !reason.empty()) set_finish_reason(reason);
     } else if (type == "message_stop") {
       mark_complete();
     }

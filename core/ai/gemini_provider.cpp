@@ -2,6 +2,7 @@
 
 #include "core/ai/request_helpers.h"
 #include "core/error.h"
+#include "core/json_members.h"
 
 namespace tftsr::ai {
 
@@ -33,7 +34,7 @@ GeminiChunk read_response(const nlohmann::json& response, TokenUsage& usage, std
     if (auto parts = content->find("parts"); parts != content->end() && parts->is_array())
       for (const auto& part : *parts)
         // Thinking models send their thoughts as parts marked "thought": true; those are not the reply.
-        if (part.is_object() && part.contains("text") && part["text"].is_string() && !part.value("thought", false))
+        if (part.is_object() && part.contains("text") && part["text"].is_string() && !bool_member(part, "thought", false))
           chunk.text += part["text"].get<std::string>();
   if (auto reason = candidate.find("finishReason"); reason != candidate.end() && reason->is_string())
     chunk.finish_reason = *reason;

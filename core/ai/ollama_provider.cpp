@@ -1,6 +1,7 @@
 #include "core/ai/ollama_provider.h"
 
 #include "core/ai/request_helpers.h"
+#include "core/json_members.h"
 
 namespace tftsr::ai {
 
@@ -23,7 +24,7 @@ OllamaChunk read_chunk(const nlohmann::json& object, TokenUsage& usage) {
     if (auto content = message->find("content"); content != message->end() && content->is_string())
       chunk.text = content->get<std::string>();
   }
-  chunk.done = object.value("done", false);
+  chunk.done = bool_member(object, "done", false);
   if (chunk.done) {
     if (auto n = optional_int(object, "prompt_eval_count")) usage.prompt_tokens = n;
     if (auto n = optional_int(object, "eval_count")) usage.completion_tokens = n;

@@ -6,6 +6,7 @@
 #include "core/error.h"
 #include "core/integrations/base_url.h"
 #include "core/integrations/confluence_storage.h"
+#include "core/json_members.h"
 #include "core/net/http_url.h"
 #include "core/net/network_error.h"
 
@@ -64,12 +65,9 @@ RemoteTicket AzureDevOpsClient::item_from(const json& j) const {
   t.service = Service::AzureDevOps;
   t.id = json_text(j, "id");
   t.key = t.id;
-  if (j.contains("fields") && j["fields"].is_object()) {
-    t.title = j["fields"].value("System.Title", std::string());
-    t.state = j["fields"].value("System.State", std::string());
-  }
-  if (j.contains("_links") && j["_links"].contains("html") && j["_links"]["html"].is_object())
-    t.url = j["_links"]["html"].value("href", std::string());
+  t.title = string_member(member(j, "fields"), "System.Title");
+  t.state = string_member(member(j, "fields"), "System.State");
+  t.url = string_member(member(member(j, "_links"), "html"), "href");
   if (t.url.empty() && !t.id.empty()) t.url = base_ + "/" + url_encode(project_) + "/_workitems/edit/" + t.id;
   return t;
 }

@@ -3,6 +3,7 @@
 #include "core/error.h"
 #include "core/integrations/base_url.h"
 #include "core/integrations/confluence_storage.h"
+#include "core/json_members.h"
 #include "core/net/http_url.h"
 #include "core/net/network_error.h"
 
@@ -26,12 +27,10 @@ ConfluencePage ConfluenceClient::page_from(const json& j) const {
   ConfluencePage p;
   p.id = json_text(j, "id");
   p.title = json_text(j, "title");
-  if (j.contains("version") && j["version"].is_object()) p.version = j["version"].value("number", std::int64_t{0});
-  if (j.contains("_links") && j["_links"].is_object()) {
-    const auto& links = j["_links"];
-    const std::string base = links.value("base", base_);
-    if (links.contains("webui") && links["webui"].is_string()) p.url = base + links["webui"].get<std::string>();
-  }
+  if (const auto& number = member(member(j, "version"), "number"); number.is_number_integer())
+    p.version = number.get<std::int64_t>();
+  const auto& links = member(j, "_links");
+  if (const auto webui = string_member(links, "webui"); !webui.empty()) p.url = string_member(links, "base", base_) + webui;
   if (p.url.empty() && !p.id.empty()) p.url = base_ + "/pages/viewpage.action?pageId=" + p.id;
   return p;
 }
@@ -76,7 +75,7 @@ std::vector<ConfluencePage> ConfluenceClient::search(const std::string& cql, int
                     4});
   std::vector<ConfluencePage> out;
   if (j.is_object() && j["results"].is_array()) {
-    const std::string base = j.contains("_links") ? j["_links"].value("base", base_) : base_;
+    const std::string base = string_member(member(j, "_links"), "base", base_);
     for (auto r : j["results"]) {
       if (r.contains("_links") && r["_links"].is_object() && !r["_links"].contains("base"))
         r["_links"]["base"] = base;

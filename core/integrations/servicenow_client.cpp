@@ -4,6 +4,7 @@
 
 #include "core/error.h"
 #include "core/integrations/base_url.h"
+#include "core/json_members.h"
 #include "core/net/http_url.h"
 #include "core/net/network_error.h"
 
@@ -32,7 +33,7 @@ json result_of(const json& j, const std::string& host) {
 
 std::string display(const json& v) {
   if (v.is_string()) return v.get<std::string>();
-  if (v.is_object()) return v.value("display_value", v.value("value", std::string()));
+  if (v.is_object()) return string_member(v, "display_value", string_member(v, "value"));
   return {};
 }
 }  // namespace

@@ -77,6 +77,33 @@ TEST_CASE("Anthropic error event mid-stream: a clear error, the text so far kept
   }
 }
 
+TEST_CASE("members of an unexpected type in streamed events are passed over, never thrown as JSON errors") {
+  // A proxy or a newer API version may send the same names with other types.
+  const std::pair<ProviderKind, std::string> streams[] = {
+      {ProviderKind::Anthropic,
+       "event: message_start\ndata: {\"type\":{\"id\":\"msg_1\"},\"message\":[]}\n\n"
+       "event: content_block_start\ndata: {\"type\":\"content_block_start\",\"content_block\":\"text\"}\n\n"
+       "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"type\":7,\"text\":\"x\"}}\n\n"
+       "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":[1]}}\n\n"
+       "event: content_block_delta\ndata: {\"type\":\"content_block_delta\",\"delta\":{\"type\":\"text_delta\",\"text\":\"kept\"}}\n\n"
+       "event: message_delta\ndata: {\"type\":\"message_delta\",\"delta\":{\"stop_reason\":false},\"usage\":\"many\"}\n\n"
+       "event: message_stop\ndata: {\"type\":\"message_stop\"}\n\n"},
+      {ProviderKind::Ollama,
+       "{\"message\":{\"content\":\"kept\"},\"done\":\"no\"}\n{\"message\":{\"content\":\"\"},\"done\":true}\n"},
+      {ProviderKind::Gemini,
+       "data: {\"candidates\":[{\"content\":{\"parts\":[{\"text\":\"kept\",\"thought\":\"maybe\"}]},"
+       "\"finishReason\":\"STOP\"}]}\n\n"},
+  };
+  for (const auto& [kind, bytes] : streams) {
+    CAPTURE(bytes);
+    const auto provider = make_provider(test::config_of(kind));
+    const auto d = test::decode_whole(*provider, bytes);
+    CHECK_FALSE(d.error.has_value());
+    CHECK(d.text == "kept");
+    CHECK(d.complete);
+  }
+}
+
 TEST_CASE("Ollama error line mid-stream: a clear error, the text so far kept") {
   const auto provider = make_provider(test::config_of(ProviderKind::Ollama));
   const std::string bytes = test::ai_data("ollama_error_stream.ndjson");
