@@ -93,7 +93,7 @@ std::vector<RemoteTicket> AzureDevOpsClient::search(const std::string& text, int
   json j = t_.call({"search", "POST", project_api("/wit/wiql?$top=" + std::to_string(limit) + "&" + kApi),
                     {net::BodyPart::typed(wiql)},
                     [](const std::vector<net::ClearedPart>& p) { return dump({{"query", p.at(0).text}}); },
-                    "application/json", {}, 4});
+                    "application/json", {}, 4, true});
   std::vector<std::string> ids;
   if (j.is_object() && j["workItems"].is_array())
     for (const auto& w : j["workItems"]) ids.push_back(json_text(w, "id"));

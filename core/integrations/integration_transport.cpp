@@ -50,6 +50,7 @@ net::SendResult IntegrationTransport::send_once(const ServiceCall& call) {
                                          [](const std::vector<net::ClearedPart>&) { return std::string(); });
   req.record = call.record;
   req.options.max_retries = call.max_retries;
+  req.options.repeatable = call.method == "GET" || call.read_only;
   req.cancelled = cancelled_;
   return gate_.send(req);
 }

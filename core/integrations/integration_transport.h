@@ -31,6 +31,9 @@ struct ServiceCall {
   std::string content_type = "application/json";
   net::SendRecorder record;  // runs with the audit entry, in its transaction
   int max_retries = 4;
+  // A POST that only reads (a WIQL query). Other writes are sent again only when the service
+  // surely did not act on them: a create retried after a 502 could make a duplicate.
+  bool read_only = false;
 };
 
 class IntegrationTransport {

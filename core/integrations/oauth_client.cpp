@@ -99,6 +99,7 @@ OAuthTokens OAuthClient::token_request(const std::string& operation, const std::
   // The form carries credentials only, no user text: nothing to scan, but its hash is audited.
   req.build_body = [&form](const std::vector<net::ClearedPart>&) { return form; };
   req.options.max_retries = 1;
+  req.options.repeatable = false;  // a code is used once; a refresh token may rotate on first use
   const std::string who = std::string(service_name(service_)) + " sign-in";
   net::SendResult r;
   try {

@@ -255,7 +255,9 @@ bool is_tls_failure(CURLcode rc) {
 }
 
 // A failure with no byte of the reply yet: the request may not have been processed, try again.
-bool is_retryable_transport(CURLcode rc) {
+// Only a refused connection proves the request never reached the server.
+bool is_retryable_transport(CURLcode rc, bool repeatable) {
+  if (!repeatable) return rc == CURLE_COULDNT_CONNECT;
   switch (rc) {
     case CURLE_COULDNT_CONNECT:
     case CURLE_OPERATION_TIMEDOUT:
@@ -319,6 +321,10 @@ NetworkError status_error(int status, const HttpHeaders& headers, const std::str
           url.host + " answered HTTP " + s + (excerpt.empty() ? std::string() : ": " + excerpt), status};
 }
 
+bool worth_retrying(int status, const HttpOptions& o) {
+  return o.repeatable ? is_retryable_status(status) : is_refusal_status(status);
+}
+
 // Sleeps, waking to look at the cancel flag; throws Error(Cancelled) when it is raised.
 void wait_cancellable(milliseconds delay, const HttpOptions& o, const CancelCheck& cancelled) {
   const auto until = Clock::now() + delay;
@@ -377,13 +383,13 @@ HttpResponse run(const HttpRequest& request, const ChunkSink& sink, const HttpOp
     const bool retries_left = retry < options.max_retries;
     if (rc != CURLE_OK) {
       const bool got_reply = a.status != 0 || a.body_bytes > 0;
-      if (!a.delivered && !got_reply && retries_left && is_retryable_transport(rc)) {
+      if (!a.delivered && !got_reply && retries_left && is_retryable_transport(rc, options.repeatable)) {
         wait_cancellable(retry_delay(retry, options, std::nullopt), options, cancelled);
         continue;
       }
       if (!a.success() && a.status != 0 && !a.delivered) {
         // An error status whose body was cut: the status says more than the broken body.
-        if (retries_left && is_retryable_status(a.status)) {
+        if (retries_left && worth_retrying(a.status, options)) {
           wait_cancellable(retry_delay(retry, options, server_retry_delay(response.headers,
                                                                           std::chrono::system_clock::now())),
                            options, cancelled);
@@ -394,7 +400,7 @@ HttpResponse run(const HttpRequest& request, const ChunkSink& sink, const HttpOp
       throw transport_error(rc, url, options, detail, got_reply);
     }
     if (response.status >= 200 && response.status < 300) return response;
-    if (retries_left && is_retryable_status(response.status)) {
+    if (retries_left && worth_retrying(response.status, options)) {
       wait_cancellable(
           retry_delay(retry, options, server_retry_delay(response.headers, std::chrono::system_clock::now())), options,
           cancelled);

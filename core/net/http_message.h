@@ -62,6 +62,10 @@ struct HttpOptions {
   int retry_cap_ms = 60000;      // no single wait is longer, whatever Retry-After asks
   std::int64_t max_body_bytes = std::int64_t{50} << 20;
   int cancel_poll_ms = 25;       // how often the transfer loop wakes to look at the cancel flag
+  // False for a request that creates something (a page, a ticket, a comment): it is then sent
+  // again only when the server surely did not act on it (no connection, 408, 429, 503), since a
+  // server that failed after creating would otherwise get a duplicate.
+  bool repeatable = true;
 };
 
 }  // namespace tftsr::net

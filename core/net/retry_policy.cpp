@@ -28,6 +28,8 @@ bool is_retryable_status(int status) {
   return status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
 }
 
+bool is_refusal_status(int status) { return status == 408 || status == 429 || status == 503; }
+
 std::optional<std::chrono::milliseconds> server_retry_delay(const HttpHeaders& headers,
                                                             std::chrono::system_clock::time_point now) {
   using std::chrono::milliseconds;

@@ -86,6 +86,33 @@ TEST_CASE("transport: retry-after-ms is honoured — retries give up with the la
   CHECK(f.server.requests().size() == 3);
 }
 
+TEST_CASE("transport: a request that creates something is repeated only after a refusal, never after a 5xx") {
+  {
+    GateFixture f({ScriptedReply::json(502, R"({"error":"bad gateway"})"), ScriptedReply::json(201, "{}")});
+    auto req = f.request();
+    req.options.repeatable = false;
+    req.options.retry_base_ms = 1;
+    CHECK(failure_of([&] { f.t->gate().send(req); }) == NetworkFailure::HttpStatus);
+    CHECK(f.server.requests().size() == 1);
+  }
+  {
+    GateFixture f({ScriptedReply::json(503, "{}"), ScriptedReply::too_many_requests("retry-after-ms", "1"),
+                   ScriptedReply::json(201, "{}")});
+    auto req = f.request();
+    req.options.repeatable = false;
+    req.options.retry_base_ms = 1;
+    CHECK(f.t->gate().send(req).response.status == 201);
+    CHECK(f.server.requests().size() == 3);
+  }
+  {
+    GateFixture f({ScriptedReply::json(502, "{}"), ScriptedReply::json(200, "{}")});
+    auto req = f.request();
+    req.options.retry_base_ms = 1;
+    CHECK(f.t->gate().send(req).response.status == 200);  // a read (the default) is repeated
+    CHECK(f.server.requests().size() == 2);
+  }
+}
+
 TEST_CASE("transport: a streamed reply reaches the sink piece by piece") {
   GateFixture f({ScriptedReply::streamed({{0, "data: one\n\n"}, {50, "data: two\n\n"}, {50, "data: [DONE]\n\n"}})});
   std::vector<std::string> chunks;
