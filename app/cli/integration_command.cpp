@@ -18,6 +18,7 @@ struct SetOptions {
   std::string service, url, space, project, username;
   std::string token_env, token_file;
   bool oauth = false;
+  bool auto_create = false;
   std::string client_id, authorize_url, token_url, scope;
   int redirect_port = 0;
 };
@@ -65,6 +66,8 @@ void register_integration_commands(CLI::App& root, CliContext& ctx) {
     auto* env = cmd->add_option("--token-env", o->token_env, "Read the token from this environment variable");
     auto* file = cmd->add_option("--token-file", o->token_file, "Read the token from this file");
     auto* oauth = cmd->add_flag("--oauth", o->oauth, "Sign in with OAuth 2.0 (authorization code with PKCE)");
+    cmd->add_flag("--auto-create", o->auto_create,
+                  "ServiceNow, Azure DevOps: create a ticket for every new incident (`issue new`, New incident)");
     env->excludes(file)->excludes(oauth);
     file->excludes(oauth);
     cmd->add_option("--client-id", o->client_id, "OAuth: the registered app's client id");
@@ -83,6 +86,7 @@ void register_integration_commands(CLI::App& root, CliContext& ctx) {
         s.space_key = given(o->space);
         s.project = given(o->project);
         s.username = given(o->username);
+        s.auto_create = o->auto_create;
         if (o->oauth) {
           s.auth = AuthKind::OAuth;
           s.oauth = {o->client_id, o->authorize_url, o->token_url, o->scope, o->redirect_port};

@@ -2,6 +2,7 @@
 #include <iostream>
 
 #include "app/cli/cli_support.h"
+#include "app/cli/progress_bar.h"
 #include "core/store/records_json.h"
 
 namespace tftsr::cli {
@@ -38,6 +39,33 @@ void print_detail(const IncidentDetail& d, bool json) {
   print_table({"WHEN (UTC)", "EVENT", "SUMMARY"}, events);
 }
 
+nlohmann::json automatic_tickets_json(const std::vector<integrations::AutomaticTicket>& tickets) {
+  auto out = nlohmann::json::array();
+  for (const auto& t : tickets) {
+    nlohmann::json j{{"service", integrations::service_id(t.service)}};
+    if (t.created) {
+      j["id"] = t.created->ticket.id;
+      j["key"] = t.created->ticket.key;
+      j["url"] = t.created->ticket.url;
+    } else {
+      j["error"] = t.error;
+    }
+    out.push_back(std::move(j));
+  }
+  return out;
+}
+
+// Created tickets on stdout; failures on stderr, since the incident itself was created.
+void print_automatic_tickets(const std::vector<integrations::AutomaticTicket>& tickets) {
+  for (const auto& t : tickets) {
+    if (t.created)
+      std::cout << integrations::service_name(t.service) << " ticket " << t.created->ticket.key
+                << " created: " << t.created->ticket.url << "\n";
+    else
+      std::cerr << "no " << integrations::service_name(t.service) << " ticket was created: " << t.error << "\n";
+  }
+}
+
 const std::vector<std::string> kSeverityList = {"P1", "P2", "P3", "P4"};
 const std::vector<std::string> kStatusList = {"open", "investigating", "resolved", "closed"};
 }  // namespace
@@ -60,9 +88,20 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
       ctx.action = [&ctx, in, category, description] {
         if (!category->empty()) in->category = *category;
         if (!description->empty()) in->description = *description;
-        Incident created = open_store(ctx.options)->incidents().create(*in);
-        if (ctx.options.json) print_json(created);
-        else print_incidents({created}, false);
+        auto t = open_store(ctx.options);
+        Incident created = t->incidents().create(*in);
+        // Services set to auto-create get their ticket now; the incident stands whatever they answer.
+        std::vector<integrations::AutomaticTicket> tickets;
+        if (t->integrations().creates_tickets_automatically())
+          tickets = t->integrations().create_automatic_tickets(created.id, stderr_progress(false, true));
+        if (ctx.options.json) {
+          nlohmann::json out = created;
+          if (!tickets.empty()) out["tickets"] = automatic_tickets_json(tickets);
+          print_json(out);
+        } else {
+          print_incidents({created}, false);
+          print_automatic_tickets(tickets);
+        }
         return kOk;
       };
     });

@@ -105,6 +105,13 @@ struct TicketResult {
   std::string link_id;
 };
 
+// A ticket made because its service is set to create one for every new incident.
+struct AutomaticTicket {
+  Service service = Service::ServiceNow;
+  std::optional<TicketResult> created;
+  std::string error;  // why it was not created (the attempt is kept as a failed link)
+};
+
 // Work item types Azure DevOps offers in its standard processes.
 inline constexpr const char* kWorkItemTypes[] = {"Bug", "Task", "User Story", "Issue", "Incident"};
 

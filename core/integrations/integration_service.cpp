@@ -1,6 +1,7 @@
 #include "core/integrations/integration_service.h"
 
 #include <ctime>
+#include <memory>
 
 #include <nlohmann/json.hpp>
 
@@ -74,6 +75,9 @@ IntegrationSettings IntegrationService::configure(IntegrationSettings s) {
   if (s.auth == AuthKind::OAuth) check_oauth_settings(s.service, s.oauth);
   if (s.service == Service::AzureDevOps && !s.project)
     throw Error(ErrorKind::InvalidInput, "Azure DevOps needs the project the work items go to (--project NAME)");
+  if (s.auto_create && s.service == Service::Confluence)
+    throw Error(ErrorKind::InvalidInput, "Confluence holds pages, not tickets: only ServiceNow and Azure DevOps can "
+                                         "create a ticket for every new incident");
   ServiceLock lock(ctx_.mutex);
   Transaction tx(ctx_.db);
   IntegrationRepository repo(ctx_.db);
@@ -87,6 +91,7 @@ IntegrationSettings IntegrationService::configure(IntegrationSettings s) {
   json details = {{"service", service_id(s.service)},
                   {"host", net::display_host(s.base_url)},
                   {"auth", s.auth == AuthKind::OAuth ? "oauth" : "token"},
+                  {"auto_create", s.auto_create},
                   {"credential_removed", forget_credential}};
   ctx_.journal.audit("integration_configured", "integration", std::string(service_id(s.service)), details.dump());
   tx.commit();
@@ -179,20 +184,22 @@ void IntegrationService::forget_credential(Service service) {
   tx.commit();
 }
 
-bool IntegrationService::refresh(Service service, const IntegrationSettings& s) {
+bool IntegrationService::refresh(Service service, const IntegrationSettings& s, const std::string& stale_hash) {
   if (s.auth != AuthKind::OAuth) return false;
+  std::lock_guard refreshing(refresh_locks_.at(static_cast<std::size_t>(service)));
   std::optional<StoredCredential> c;
   {
     ServiceLock lock(ctx_.mutex);
     c = IntegrationRepository(ctx_.db).credential(service);
   }
+  if (c && c->token_hash != stale_hash) return true;  // refreshed meanwhile by another request
   if (!c || !c->sealed_refresh_token) return false;
   const std::string refresh_token = sealer_.open(*c->sealed_refresh_token);
   store_tokens(service, OAuthClient(gate_, service, s.oauth).refresh(refresh_token), refresh_token);
   return true;
 }
 
-std::string IntegrationService::authorization(Service service, const IntegrationSettings& s) {
+std::string IntegrationService::authorization(Service service, const IntegrationSettings& s, std::string& sent_hash) {
   std::optional<StoredCredential> c;
   {
     ServiceLock lock(ctx_.mutex);
@@ -208,12 +215,15 @@ std::string IntegrationService::authorization(Service service, const Integration
         throw Error(ErrorKind::InvalidInput, "the sign-in to " + name + " expired at " + *c->expires_at +
                                                  " UTC and the server gave no refresh token: sign in again (" +
                                                  set_command(service) + " --oauth)");
-      refresh(service, s);
+      refresh(service, s, c->token_hash);
       ServiceLock lock(ctx_.mutex);
       c = IntegrationRepository(ctx_.db).credential(service);
+      if (!c) throw Error(ErrorKind::InvalidInput, "the sign-in to " + name + " was removed: " + set_command(service) + " --oauth");
     }
+    sent_hash = c->token_hash;
     return "Bearer " + sealer_.open(c->sealed_token);
   }
+  sent_hash = c->token_hash;
   const std::string token = sealer_.open(c->sealed_token);
   if (service == Service::AzureDevOps) return "Basic " + base64_encode(":" + token);  // a PAT, no user name
   if (s.username) return "Basic " + base64_encode(*s.username + ":" + token);
@@ -222,8 +232,9 @@ std::string IntegrationService::authorization(Service service, const Integration
 
 IntegrationTransport IntegrationService::transport(Service service, const IntegrationSettings& s,
                                                    const Progress& progress) {
-  AuthSource auth{[this, service, s] { return authorization(service, s); },
-                  [this, service, s] { return refresh(service, s); }};
+  auto sent_hash = std::make_shared<std::string>();  // the token the last request carried
+  AuthSource auth{[this, service, s, sent_hash] { return authorization(service, s, *sent_hash); },
+                  [this, service, s, sent_hash] { return refresh(service, s, *sent_hash); }};
   return IntegrationTransport(gate_, service, std::move(auth), progress.cancelled);
 }
 
@@ -429,6 +440,44 @@ RemoteTicket IntegrationService::resolve_ticket(Service service, const std::stri
 std::vector<IntegrationLink> IntegrationService::links(const std::string& incident_id) {
   ServiceLock lock(ctx_.mutex);
   return IntegrationRepository(ctx_.db).links(incident_id);
+}
+
+namespace {
+std::vector<Service> automatic_ticket_services(Database& db) {
+  std::vector<Service> out;
+  IntegrationRepository repo(db);
+  for (Service s : {Service::ServiceNow, Service::AzureDevOps})
+    if (auto cfg = repo.settings(s); cfg && cfg->auto_create) out.push_back(s);
+  return out;
+}
+}  // namespace
+
+bool IntegrationService::creates_tickets_automatically() {
+  ServiceLock lock(ctx_.mutex);
+  return !automatic_ticket_services(ctx_.db).empty();
+}
+
+std::vector<AutomaticTicket> IntegrationService::create_automatic_tickets(const std::string& incident_id,
+                                                                          const Progress& progress) {
+  std::vector<Service> services;
+  {
+    ServiceLock lock(ctx_.mutex);
+    services = automatic_ticket_services(ctx_.db);
+  }
+  std::vector<AutomaticTicket> out;
+  for (Service service : services) {
+    progress.throw_if_cancelled();
+    AutomaticTicket t;
+    t.service = service;
+    try {
+      t.created = create_ticket(service, incident_id, {}, progress);
+    } catch (const Error& e) {
+      if (e.kind() == ErrorKind::Cancelled) throw;
+      t.error = e.what();
+    }
+    out.push_back(std::move(t));
+  }
+  return out;
 }
 
 }  // namespace tftsr::integrations

@@ -5,8 +5,10 @@
 // outbound gate (scanned, masked, audited with the SHA-256 of its body); every page or ticket
 // created is recorded with the incident (pending before the request leaves, then done or failed)
 // and appears on its timeline.
+#include <array>
 #include <chrono>
 #include <functional>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -84,13 +86,19 @@ class IntegrationService {
                               const std::string& notes, const Progress& progress = {});
 
   std::vector<IntegrationLink> links(const std::string& incident_id);
+  // For a new incident: a ticket in each service set to auto-create (a Bug in Azure DevOps). One
+  // service failing does not stop the other; nothing is sent when none is set.
+  std::vector<AutomaticTicket> create_automatic_tickets(const std::string& incident_id, const Progress& progress = {});
+  bool creates_tickets_automatically();
 
   // How soon before its expiry an OAuth access token is refreshed.
   static constexpr std::chrono::seconds kRefreshMargin{60};
 
  private:
-  std::string authorization(Service service, const IntegrationSettings& s);
-  bool refresh(Service service, const IntegrationSettings& s);
+  // The Authorization header; `sent_hash` becomes the SHA-256 of the access token it carries.
+  std::string authorization(Service service, const IntegrationSettings& s, std::string& sent_hash);
+  // Refreshes the OAuth access token unless another request already replaced `stale_hash`.
+  bool refresh(Service service, const IntegrationSettings& s, const std::string& stale_hash);
   void store_tokens(Service service, const OAuthTokens& tokens, const std::optional<std::string>& old_refresh);
   IntegrationTransport transport(Service service, const IntegrationSettings& s, const Progress& progress);
   TicketResult record_ticket(Service service, const std::string& incident_id,
@@ -101,6 +109,9 @@ class IntegrationService {
   DocumentService& documents_;
   CredentialSealer sealer_;
   net::OutboundGate& gate_;
+  // One refresh at a time per service: a rotating refresh token is good for one use only, so a
+  // second request racing the first must take the new token, not spend the old one again.
+  std::array<std::mutex, std::size(kServices)> refresh_locks_;
 };
 
 }  // namespace integrations

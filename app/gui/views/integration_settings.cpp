@@ -154,6 +154,10 @@ void IntegrationSettings::draw_form(AppState& state, Form& f) {
     optional_field("Default space key", f.settings.space_key);
     probe::record("integrations." + id + ".space");
   }
+  if (s != Service::Confluence) {
+    ImGui::Checkbox("Create a ticket for every new incident", &f.settings.auto_create);
+    probe::record("integrations." + id + ".auto_create");
+  }
   int auth = f.settings.auth == AuthKind::OAuth ? 1 : 0;
   ImGui::RadioButton(s == Service::AzureDevOps ? "Personal access token" : s == Service::ServiceNow ? "Password" : "API token",
                      &auth, 0);

@@ -42,6 +42,7 @@ void NewIncidentDialog::create(AppState& state) {
     state.open_tab({IncidentView::kKind, created.id});
     state.changed();
     state.notify(NoticeLevel::Success, "Incident created", created.title);
+    if (auto_tickets_) create_automatic_tickets(state, created.id);
     open_ = false;
     ImGui::CloseCurrentPopup();
   } catch (const Error& e) {
@@ -49,11 +50,35 @@ void NewIncidentDialog::create(AppState& state) {
   }
 }
 
+// On the pool: the services set to auto-create answer over the network, after the dialog closed.
+void NewIncidentDialog::create_automatic_tickets(AppState& state, const std::string& incident_id) {
+  Triage* triage = state.triage.get();
+  jobs_.run(
+      state.pool, "Creating the incident's tickets",
+      [triage, incident_id](JobContext& ctx) {
+        Progress p;
+        p.cancelled = [&ctx] { return ctx.cancelled(); };
+        return triage->integrations().create_automatic_tickets(incident_id, p);
+      },
+      [&state](std::vector<integrations::AutomaticTicket> tickets) {
+        for (const auto& t : tickets) {
+          const std::string service = integrations::service_name(t.service);
+          if (t.created)
+            state.notify(NoticeLevel::Success, service + " ticket " + t.created->ticket.key + " created",
+                         t.created->ticket.url);
+          else
+            state.notify(NoticeLevel::Error, "No " + service + " ticket was created", t.error);
+        }
+        state.changed();
+      });
+}
+
 void NewIncidentDialog::draw(AppState& state) {
   if (request_open_) {
     ImGui::OpenPopup(kPopup);
     request_open_ = false;
     open_ = true;
+    auto_tickets_ = state.triage && state.triage->integrations().creates_tickets_automatically();
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
@@ -100,6 +125,7 @@ void NewIncidentDialog::draw(AppState& state) {
   wrapped_text_input("##description", &description_, ImVec2(-1, ImGui::GetTextLineHeight() * 6.0f));
   probe::record("new_incident.description");
 
+  if (auto_tickets_) ImGui::TextDisabled("A ticket is created too, as set in Settings > Integrations.");
   // Always one line, so the buttons below never move out of the window when an error appears.
   ImGui::TextColored(ImVec4(0.92f, 0.30f, 0.30f, 1.0f), "%s", error_.c_str());
   ImGui::Spacing();

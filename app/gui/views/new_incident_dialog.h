@@ -1,9 +1,11 @@
 #pragma once
 // The "New incident" dialog (Ctrl+N): title (focused on open, Enter creates), description,
-// severity P1–P4 and one of the 16 domains.
+// severity P1–P4 and one of the 16 domains. Services set to auto-create get their ticket on the
+// pool once the incident exists.
 #include <string>
 
 #include "app/gui/app_state.h"
+#include "app/gui/view_jobs.h"
 
 namespace tftsr::gui {
 
@@ -15,7 +17,9 @@ class NewIncidentDialog {
 
  private:
   void create(AppState& state);
+  void create_automatic_tickets(AppState& state, const std::string& incident_id);
   bool open_ = false;
+  bool auto_tickets_ = false;  // a service is set to create a ticket for every new incident
   bool request_open_ = false;
   bool focus_title_ = false;
   std::string title_;
@@ -23,6 +27,7 @@ class NewIncidentDialog {
   int severity_ = 2;  // P3
   int domain_ = -1;   // none chosen
   std::string error_;
+  ViewJobs jobs_;
 };
 
 }  // namespace tftsr::gui

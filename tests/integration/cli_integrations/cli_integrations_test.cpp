@@ -3,13 +3,16 @@
 #include <doctest/doctest.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include <nlohmann/json.hpp>
 
 #include "tests/fakes/azure_devops_fake.h"
 #include "tests/fakes/confluence_fake.h"
 #include "tests/fakes/loopback_http_server.h"
+#include "tests/fakes/oauth_fake.h"
 #include "tests/fakes/servicenow_fake.h"
 #include "tests/support/cli_runner.h"
 
@@ -18,6 +21,7 @@ using nlohmann::json;
 namespace cf = tftsr::test::confluence_fake;
 namespace sn = tftsr::test::servicenow_fake;
 namespace ado = tftsr::test::azure_devops_fake;
+namespace of = tftsr::test::oauth_fake;
 
 namespace {
 const std::string kToken = "cli-token-Xy7Qm2Lp9";
@@ -134,4 +138,81 @@ TEST_CASE("cli: Azure DevOps ticket create with a type, and comment") {
   c.server.set_script({ado::comment(77, "<p>done</p>")});
   CHECK(c.cli.run({"ticket", "comment", "azuredevops", "77", "done"}).exit_code == 0);
   CHECK(c.server.requests().back().target.find("api-version=7.0-preview.3") != std::string::npos);
+}
+
+TEST_CASE("cli: integration set --oauth opens the browser, takes the redirect and signs in") {
+  IntegrationCli c;
+  LoopbackHttpServer auth({of::tokens("cli-access-1", "cli-refresh-1")});
+  // The "browser" xdg-open starts: it follows the authorization URL's redirect_uri with a code
+  // and the same state, over bash's /dev/tcp, and keeps the page the app answered with.
+  const auto bin = c.cli.dir / "bin";
+  std::filesystem::create_directories(bin);
+  const auto page = c.cli.dir / "page.txt";
+  {
+    std::ofstream script(bin / "xdg-open");
+    script << "#!/bin/bash\n"
+              "url=\"$1\"\n"
+              "param() { printf '%s' \"$url\" | sed -n \"s/.*[?&]$1=\\([^&]*\\).*/\\1/p\"; }\n"
+              "redirect=$(param redirect_uri); redirect=$(printf '%b' \"${redirect//%/\\\\x}\")\n"
+              "state=$(param state)\n"
+              "hostport=${redirect#http://}; path=/${hostport#*/}; hostport=${hostport%%/*}\n"
+              "exec 3<>/dev/tcp/127.0.0.1/${hostport#*:}\n"
+              "printf 'GET %s?code=cli-code-1&state=%s HTTP/1.1\\r\\nHost: %s\\r\\nConnection: close\\r\\n\\r\\n' "
+              "\"$path\" \"$state\" \"$hostport\" >&3\n"
+              "cat <&3 > '"
+           << page.string() << "'\n";
+  }
+  std::filesystem::permissions(bin / "xdg-open", std::filesystem::perms::owner_all);
+  const std::string base = c.root + "/wiki";
+  auto set = run_process({TFTSR_BINARY, "integration", "set", "confluence", "--url", base, "--space", "OPS", "--oauth",
+                          "--client-id", "tftsr-cli-test", "--authorize-url", "https://auth.example/authorize",
+                          "--token-url", auth.url("/oauth/token"), "--scope", "read:confluence-content.all",
+                          "--data-dir", c.cli.data_dir().string()},
+                         {{"TFTSR_DB_KEY", c.cli.key}, {"PATH", bin.string() + ":" + std::getenv("PATH")}});
+  INFO(set.err);
+  REQUIRE(set.exit_code == 0);
+  CHECK(set.out.find("signed in with OAuth") != std::string::npos);
+  CHECK(set.err.find("https://auth.example/authorize?") != std::string::npos);  // for a machine without a browser
+  std::ifstream answered(page);
+  const std::string shown((std::istreambuf_iterator<char>(answered)), std::istreambuf_iterator<char>());
+  CHECK(shown.find("200") != std::string::npos);
+
+  REQUIRE(auth.requests().size() == 1);
+  auto form = of::query_of("?" + auth.requests()[0].body);
+  CHECK(form["grant_type"] == "authorization_code");
+  CHECK(form["code"] == "cli-code-1");
+  CHECK(form["code_verifier"].size() >= 43);
+
+  c.server.set_script({cf::spaces({{"OPS", "Operations"}}, base)});
+  auto test = c.cli.run({"integration", "test", "confluence"});
+  INFO(test.err);
+  CHECK(test.exit_code == 0);
+  CHECK(c.server.requests().back().header("Authorization") == "Bearer cli-access-1");
+  CHECK(test.out.find("cli-access-1") == std::string::npos);
+}
+
+TEST_CASE("cli: with --auto-create, issue new also creates the ServiceNow ticket, and a failure leaves the incident") {
+  IntegrationCli c;
+  auto refused = c.cli.run({"integration", "set", "confluence", "--url", c.root + "/wiki", "--auto-create",
+                            "--token-file", c.token_file()});
+  CHECK(refused.exit_code == 2);
+  CHECK(refused.err.find("only ServiceNow and Azure DevOps") != std::string::npos);
+
+  REQUIRE(c.cli.run({"integration", "set", "servicenow", "--url", c.root, "--username", "api", "--auto-create",
+                     "--token-file", c.token_file()})
+              .exit_code == 0);
+  const sn::FakeIncident inc{"9d385017c611228701d22104cc95c371", "INC0010003", "Disk full on db-1", "1"};
+  c.server.set_script({sn::record(inc, 201)});
+  json created = c.cli.run_json({"issue", "new", "--title", "Disk full on db-1", "--severity", "P1"});
+  REQUIRE(created["tickets"].size() == 1);
+  CHECK(created["tickets"][0]["service"] == "servicenow");
+  CHECK(created["tickets"][0]["key"] == "INC0010003");
+  CHECK(json::parse(c.server.requests().back().body)["short_description"] == "Disk full on db-1");
+
+  c.server.set_script({sn::login_page()});
+  auto r = c.cli.run({"issue", "new", "--title", "Second", "--severity", "P3"});
+  CHECK(r.exit_code == 0);  // the incident was created
+  CHECK(r.out.find("Second") != std::string::npos);
+  CHECK(r.err.find("no ServiceNow ticket was created") != std::string::npos);
+  CHECK(c.cli.run_json({"issue", "list"}).size() == 3);
 }

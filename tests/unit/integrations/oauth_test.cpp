@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <thread>
+
 #include "core/crypto/sha256.h"
 #include "core/error.h"
 #include "core/integrations/pkce.h"
@@ -110,6 +112,34 @@ TEST_CASE("a token about to expire is refreshed before the request") {
   f.t->integrations().confluence_spaces();
   CHECK(f.auth.requests().size() == 2);
   CHECK(f.server.requests().at(0).header("Authorization") == "Bearer access-2");
+}
+
+TEST_CASE("two requests racing past an expiring token refresh once: the second takes the new token") {
+  // The token endpoint answers the refresh slowly; a second use of refresh-1 would be refused,
+  // as servers that rotate refresh tokens do.
+  auto slow = of::tokens("access-2", "refresh-2", 3600);
+  slow.pieces.front().delay_ms = 400;
+  OAuthFixture f({of::tokens("access-1", "refresh-1", 30), slow, of::invalid_grant()});
+  of::FakeBrowser browser;
+  f.sign_in(browser);
+  f.server.set_script({cf::spaces({{"OPS", "Ops"}}, "")});
+  std::string first_error;
+  std::thread first([&] {
+    try {
+      f.t->integrations().confluence_spaces();
+    } catch (const std::exception& e) {
+      first_error = e.what();
+    }
+  });
+  const auto until = std::chrono::steady_clock::now() + 5s;
+  while (f.auth.requests().size() < 2 && std::chrono::steady_clock::now() < until) std::this_thread::sleep_for(5ms);
+  REQUIRE(f.auth.requests().size() == 2);  // the first refresh is on its way
+  const std::string second_error = error_of([&] { f.t->integrations().confluence_spaces(); });
+  first.join();
+  CHECK(first_error.empty());
+  CHECK(second_error == "no error");
+  CHECK(f.auth.requests().size() == 2);  // one sign-in, one refresh
+  for (const auto& r : f.server.requests()) CHECK(r.header("Authorization") == "Bearer access-2");
 }
 
 TEST_CASE("an expired token without a refresh token asks to sign in again, and nothing is sent") {

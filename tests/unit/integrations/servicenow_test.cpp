@@ -56,6 +56,25 @@ TEST_CASE("a ServiceNow instance answering its HTML login page gets a specific m
   CHECK(links[0].status == "failed");
 }
 
+TEST_CASE("a create that failed with a 502 is not sent again: the instance may have made the incident") {
+  IntegrationFixture f({sn::error(502, "Bad Gateway"), sn::record(kInc, 201)});
+  f.configure(Service::ServiceNow);
+  const std::string msg = error_of([&] { f.t->integrations().create_ticket(Service::ServiceNow, f.incident); });
+  CHECK(msg.find("502") != std::string::npos);
+  CHECK(f.server.requests().size() == 1);
+  auto links = f.t->integrations().links(f.incident);
+  REQUIRE(links.size() == 1);
+  CHECK(links[0].status == "failed");
+}
+
+TEST_CASE("a create refused with 503 is sent again: the instance did not act on it") {
+  IntegrationFixture f({sn::error(503, "Service Unavailable"), sn::record(kInc, 201)});
+  f.configure(Service::ServiceNow);
+  TicketResult r = f.t->integrations().create_ticket(Service::ServiceNow, f.incident);
+  CHECK(r.ticket.key == "INC0010001");
+  CHECK(f.server.requests().size() == 2);
+}
+
 TEST_CASE("a ServiceNow incident is found by number through an encoded query, and by sys_id directly") {
   IntegrationFixture f({sn::records({kInc})});
   f.configure(Service::ServiceNow);
@@ -97,4 +116,40 @@ TEST_CASE("work notes and resolving patch the incident by its sys_id") {
   CHECK(body["state"] == "6");
   CHECK(body["close_code"] == "Solved (Permanently)");
   CHECK(body["close_notes"] == "Pool resized");
+}
+
+TEST_CASE("services set to auto-create get a ticket for a new incident, and one failing does not stop the other") {
+  IntegrationFixture f({sn::record(kInc, 201), ScriptedReply::html(200, "<html><title>Sign in</title></html>")});
+  CHECK_FALSE(f.t->integrations().creates_tickets_automatically());
+  CHECK(f.t->integrations().create_automatic_tickets(f.incident).empty());
+  CHECK(f.server.requests().empty());  // nothing set to auto-create: nothing sent
+
+  for (Service service : {Service::ServiceNow, Service::AzureDevOps}) {
+    f.configure(service);
+    auto s = f.t->integrations().settings(service);
+    s.auto_create = true;
+    f.t->integrations().configure(s);
+  }
+  CHECK(f.t->integrations().creates_tickets_automatically());
+  const auto tickets = f.t->integrations().create_automatic_tickets(f.incident);
+  REQUIRE(tickets.size() == 2);
+  CHECK(tickets[0].service == Service::ServiceNow);
+  REQUIRE(tickets[0].created.has_value());
+  CHECK(tickets[0].created->ticket.key == "INC0010001");
+  CHECK(tickets[1].service == Service::AzureDevOps);
+  CHECK_FALSE(tickets[1].created.has_value());
+  CHECK(tickets[1].error.find("HTML page") != std::string::npos);
+  int done = 0, failed = 0;
+  for (const auto& l : f.t->integrations().links(f.incident)) (l.status == "done" ? done : failed) += 1;
+  CHECK(done == 1);
+  CHECK(failed == 1);
+}
+
+TEST_CASE("Confluence cannot be set to auto-create: it holds pages, not tickets") {
+  IntegrationFixture f;
+  f.configure(Service::Confluence);
+  auto s = f.t->integrations().settings(Service::Confluence);
+  s.auto_create = true;
+  CHECK(error_of([&] { f.t->integrations().configure(s); }).find("only ServiceNow and Azure DevOps") != std::string::npos);
+  CHECK_FALSE(f.t->integrations().settings(Service::Confluence).auto_create);
 }
