@@ -86,13 +86,14 @@ ConnectionCheck AzureDevOpsClient::test() {
 }
 
 std::vector<RemoteTicket> AzureDevOpsClient::search(const std::string& text, int limit) {
-  const std::string cleared = t_.cleared_text(text);
-  // The text is a WIQL literal, never part of the statement: quotes are doubled.
-  const std::string wiql = "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = @project AND "
-                           "[System.Title] CONTAINS " + wiql_string(cleared) + " ORDER BY [System.ChangedDate] DESC";
   json j = t_.call({"search", "POST", project_api("/wit/wiql?$top=" + std::to_string(limit) + "&" + kApi),
-                    {net::BodyPart::typed(wiql)},
-                    [](const std::vector<net::ClearedPart>& p) { return dump({{"query", p.at(0).text}}); },
+                    {net::BodyPart::typed(text)},
+                    [](const std::vector<net::ClearedPart>& p) {
+                      // The text is a WIQL literal, never part of the statement: quotes are doubled.
+                      return dump({{"query", "SELECT [System.Id] FROM WorkItems WHERE [System.TeamProject] = "
+                                             "@project AND [System.Title] CONTAINS " +
+                                                 wiql_string(p.at(0).text) + " ORDER BY [System.ChangedDate] DESC"}});
+                    },
                     "application/json", {}, 4, true});
   std::vector<std::string> ids;
   if (j.is_object() && j["workItems"].is_array())

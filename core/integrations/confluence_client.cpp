@@ -69,10 +69,11 @@ ConfluenceSpace ConfluenceClient::space(const std::string& key) {
 
 std::vector<ConfluencePage> ConfluenceClient::search(const std::string& cql, int limit) {
   if (cql.empty()) throw Error(ErrorKind::InvalidInput, "the CQL query is empty");
-  const std::string q = t_.cleared_text(cql);
-  json j = t_.call({"search", "GET",
-                    api("/content/search?cql=" + url_encode(q) + "&limit=" + std::to_string(limit)), {}, {}, {}, {},
-                    4});
+  ServiceCall c{"search", "GET", api("/content/search"), {net::BodyPart::typed(cql)}};
+  c.build_url = [&](const std::vector<net::ClearedPart>& p) {
+    return api("/content/search?cql=" + url_encode(p.at(0).text) + "&limit=" + std::to_string(limit));
+  };
+  json j = t_.call(c);
   std::vector<ConfluencePage> out;
   if (j.is_object() && j["results"].is_array()) {
     const std::string base = string_member(member(j, "_links"), "base", base_);

@@ -28,11 +28,6 @@ IntegrationTransport::IntegrationTransport(net::OutboundGate& gate, Service serv
                                            net::CancelCheck cancelled)
     : gate_(gate), service_(service), auth_(std::move(auth)), cancelled_(std::move(cancelled)) {}
 
-std::string IntegrationTransport::cleared_text(const std::string& text) const {
-  net::Review r = gate_.review({net::BodyPart::typed(text)}, {});
-  return r.parts.front().text;
-}
-
 net::SendResult IntegrationTransport::send_once(const ServiceCall& call) {
   net::OutboundRequest req;
   req.target.action = std::string(service_id(service_)) + "_" + call.operation;
@@ -48,6 +43,7 @@ net::SendResult IntegrationTransport::send_once(const ServiceCall& call) {
   req.build_body = call.build_body ? call.build_body
                                    : std::function<std::string(const std::vector<net::ClearedPart>&)>(
                                          [](const std::vector<net::ClearedPart>&) { return std::string(); });
+  req.build_url = call.build_url;
   req.record = call.record;
   req.options.max_retries = call.max_retries;
   req.options.repeatable = call.method == "GET" || call.read_only;

@@ -34,6 +34,8 @@ struct ServiceCall {
   // A POST that only reads (a WIQL query). Other writes are sent again only when the service
   // surely did not act on them: a create retried after a 502 could make a duplicate.
   bool read_only = false;
+  // Text in the URL (a search): the URL built from the cleared parts, by the gate.
+  std::function<std::string(const std::vector<net::ClearedPart>&)> build_url;
 };
 
 class IntegrationTransport {
@@ -45,8 +47,6 @@ class IntegrationTransport {
   nlohmann::json call(const ServiceCall& call);
   // Sends and returns the raw reply (a 2xx), after the HTML check.
   net::SendResult send(const ServiceCall& call);
-  // The text as the gate lets it leave, for pieces that travel in a URL (search queries).
-  std::string cleared_text(const std::string& text) const;
 
  private:
   net::SendResult send_once(const ServiceCall& call);

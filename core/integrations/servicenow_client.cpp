@@ -82,13 +82,14 @@ ConnectionCheck ServiceNowClient::test() {
 }
 
 std::vector<RemoteTicket> ServiceNowClient::search(const std::string& text, int limit) {
-  const std::string cleared = t_.cleared_text(text);
-  const std::string query = "short_descriptionLIKE" + servicenow_query_value(cleared) + "^ORnumber=" +
-                            servicenow_query_value(cleared) + "^ORDERBYDESCsys_created_on";
-  json j = t_.call({"search", "GET",
-                    table("?sysparm_query=" + url_encode(query) + "&sysparm_limit=" + std::to_string(limit) +
-                          "&sysparm_fields=" + url_encode(kFields)),
-                    {}, {}, {}, {}, 4});
+  ServiceCall c{"search", "GET", table(""), {net::BodyPart::typed(text)}};
+  c.build_url = [&](const std::vector<net::ClearedPart>& p) {
+    const std::string value = servicenow_query_value(p.at(0).text);
+    const std::string query = "short_descriptionLIKE" + value + "^ORnumber=" + value + "^ORDERBYDESCsys_created_on";
+    return table("?sysparm_query=" + url_encode(query) + "&sysparm_limit=" + std::to_string(limit) +
+                 "&sysparm_fields=" + url_encode(kFields));
+  };
+  json j = t_.call(c);
   std::vector<RemoteTicket> out;
   json r = result_of(j, net::display_host(base_));
   if (r.is_array())

@@ -100,11 +100,10 @@ void OutboundGate::check_sendable(const std::vector<BodyPart>& parts) const {
 PreparedSend OutboundGate::prepare(const OutboundRequest& request) const {
   if (request.target.action.empty()) throw Error(ErrorKind::Internal, "an outbound request needs an action name");
   if (!request.build_body) throw Error(ErrorKind::Internal, "an outbound request needs a body builder");
-  const HttpUrl url = parse_http_url(request.target.url);
+  parse_http_url(request.target.url);
   check_sendable(request.parts);  // before anything is scanned, written or sent
 
   PreparedSend p;
-  p.host = url.host;
   p.review = review(request.parts, request.keeps, request.placeholder);
   std::vector<ClearedPart> cleared;
   cleared.reserve(request.parts.size());
@@ -114,6 +113,8 @@ PreparedSend OutboundGate::prepare(const OutboundRequest& request) const {
     if (part.kind == PartKind::Image) c.png = sources_.image_png(part.source_id);
     cleared.push_back(std::move(c));
   }
+  p.url = request.build_url ? request.build_url(cleared) : request.target.url;
+  p.host = parse_http_url(p.url).host;
   p.body = request.build_body(cleared);
   p.sha256 = sha256_hex(p.body);
   return p;
@@ -145,6 +146,7 @@ SendResult OutboundGate::deliver(const OutboundRequest& request, const ChunkSink
                             {"image_ids", images},
                             {"redacted", p.review.masked_by_type()},
                             {"kept", p.review.kept_by_type()}};
+  if (request.build_url) details["url_sha256"] = sha256_hex(p.url);
 
   SendResult result;
   {
@@ -157,7 +159,7 @@ SendResult OutboundGate::deliver(const OutboundRequest& request, const ChunkSink
     result.audit_entry_id = entry.id;
   }
 
-  HttpRequest http{request.target.method, request.target.url, request.headers, std::move(p.body)};
+  HttpRequest http{request.target.method, p.url, request.headers, std::move(p.body)};
   result.sha256 = p.sha256;
   result.body_size = static_cast<std::int64_t>(http.body.size());
   result.review = std::move(p.review);

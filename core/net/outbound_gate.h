@@ -105,6 +105,9 @@ struct OutboundRequest {
   std::set<std::string> keeps;  // values the user explicitly chose to send unmasked
   const Placeholder* placeholder = nullptr;  // nullptr: "[Email]" type tags
   BodyBuilder build_body;       // required
+  // For text that travels in the URL (a search query): the URL built from the cleared parts,
+  // used instead of target.url and audited by its SHA-256 (the body alone would say nothing).
+  std::function<std::string(const std::vector<ClearedPart>&)> build_url;
   SendRecorder record;          // optional
   HttpOptions options;
   CancelCheck cancelled;
@@ -113,6 +116,7 @@ struct OutboundRequest {
 // What would be sent: the checks passed, the body built; nothing written, nothing sent.
 struct PreparedSend {
   Review review;
+  std::string url;  // target.url, or what build_url made
   std::string body;
   std::string sha256;
   std::string host;

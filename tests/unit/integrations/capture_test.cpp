@@ -62,4 +62,8 @@ TEST_CASE("a secret in an incident's description and in a search never reaches S
   auto sends = f.sends(Service::ServiceNow);
   REQUIRE(sends.size() == 2);
   CHECK(audited_sha(sends[0]) == sha256_hex(reqs[0].body));
+  // The search travelled in the URL: the gate masked it there and audited the URL it sent.
+  const auto search = nlohmann::json::parse(sends[1].details.value_or("{}"));
+  CHECK(search["url_sha256"] == sha256_hex(f.root() + reqs[1].target));
+  CHECK(search["redacted"]["Email"] == 1);
 }
