@@ -18,7 +18,7 @@ struct SetOptions {
   std::string service, url, space, project, username;
   std::string token_env, token_file;
   bool oauth = false;
-  bool auto_create = false;
+  bool auto_create = false, no_auto_create = false;
   std::string client_id, authorize_url, token_url, scope;
   int redirect_port = 0;
 };
@@ -39,6 +39,13 @@ std::string read_token(const SetOptions& o) {
 }
 
 std::optional<std::string> given(const std::string& s) { return s.empty() ? std::nullopt : std::optional(s); }
+
+// Whether the service already creates a ticket for every new incident (kept unless a flag says).
+bool keeps_auto_create(Triage& t, Service service) {
+  for (const auto& st : t.integrations().statuses())
+    if (st.service == service) return st.auto_create;
+  return false;
+}
 
 // The URL goes to stderr too: a machine without a browser can open it elsewhere.
 void open_browser(const std::string& url) {
@@ -66,8 +73,10 @@ void register_integration_commands(CLI::App& root, CliContext& ctx) {
     auto* env = cmd->add_option("--token-env", o->token_env, "Read the token from this environment variable");
     auto* file = cmd->add_option("--token-file", o->token_file, "Read the token from this file");
     auto* oauth = cmd->add_flag("--oauth", o->oauth, "Sign in with OAuth 2.0 (authorization code with PKCE)");
-    cmd->add_flag("--auto-create", o->auto_create,
-                  "ServiceNow, Azure DevOps: create a ticket for every new incident (`issue new`, New incident)");
+    auto* on = cmd->add_flag("--auto-create", o->auto_create,
+                             "ServiceNow, Azure DevOps: create a ticket for every new incident (`issue new`, New "
+                             "incident); kept as it was when neither flag is given");
+    cmd->add_flag("--no-auto-create", o->no_auto_create, "Stop creating a ticket for every new incident")->excludes(on);
     env->excludes(file)->excludes(oauth);
     file->excludes(oauth);
     cmd->add_option("--client-id", o->client_id, "OAuth: the registered app's client id");
@@ -86,23 +95,27 @@ void register_integration_commands(CLI::App& root, CliContext& ctx) {
         s.space_key = given(o->space);
         s.project = given(o->project);
         s.username = given(o->username);
-        s.auto_create = o->auto_create;
         if (o->oauth) {
           s.auth = AuthKind::OAuth;
           s.oauth = {o->client_id, o->authorize_url, o->token_url, o->scope, o->redirect_port};
         }
         const std::string token = o->oauth ? std::string() : read_token(*o);  // a bad file changes nothing
         auto t = open_store(ctx.options);
+        s.auto_create = o->auto_create || (!o->no_auto_create && keeps_auto_create(*t, s.service));
         s = t->integrations().configure(s);
         if (o->oauth)
           t->integrations().sign_in(s.service, open_browser, std::chrono::minutes(5), stderr_progress(false, true));
         else
           t->integrations().set_token(s.service, token);
         if (ctx.options.json)
-          return print_json({{"service", service_id(s.service)}, {"url", s.base_url}, {"auth", o->oauth ? "oauth" : "token"}}),
+          return print_json({{"service", service_id(s.service)},
+                             {"url", s.base_url},
+                             {"auth", o->oauth ? "oauth" : "token"},
+                             {"auto_create", s.auto_create}}),
                  kOk;
         std::cout << service_name(s.service) << " set up at " << s.base_url
-                  << (o->oauth ? " (signed in with OAuth)\n" : " (token sealed)\n");
+                  << (o->oauth ? " (signed in with OAuth)" : " (token sealed)")
+                  << (s.auto_create ? "; a ticket is created for every new incident\n" : "\n");
         return kOk;
       };
     });
@@ -136,14 +149,15 @@ void register_integration_commands(CLI::App& root, CliContext& ctx) {
                            {"configured", st.configured},
                            {"has_credential", st.has_credential},
                            {"url", st.base_url ? nlohmann::json(*st.base_url) : nlohmann::json()},
-                           {"expires_at", st.expires_at ? nlohmann::json(*st.expires_at) : nlohmann::json()}});
+                           {"expires_at", st.expires_at ? nlohmann::json(*st.expires_at) : nlohmann::json()},
+                           {"auto_create", st.auto_create}});
           return print_json(out), kOk;
         }
         std::vector<std::vector<std::string>> rows;
         for (const auto& st : statuses)
           rows.push_back({std::string(service_id(st.service)), or_dash(st.base_url),
-                          st.has_credential ? "stored" : "-", or_dash(st.expires_at)});
-        print_table({"SERVICE", "URL", "CREDENTIAL", "EXPIRES (UTC)"}, rows);
+                          st.has_credential ? "stored" : "-", or_dash(st.expires_at), st.auto_create ? "yes" : "-"});
+        print_table({"SERVICE", "URL", "CREDENTIAL", "EXPIRES (UTC)", "AUTO-CREATE"}, rows);
         return kOk;
       };
     });

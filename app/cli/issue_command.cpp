@@ -90,7 +90,9 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
         if (!description->empty()) in->description = *description;
         auto t = open_store(ctx.options);
         Incident created = t->incidents().create(*in);
-        // Services set to auto-create get their ticket now; the incident stands whatever they answer.
+        if (!ctx.options.json) print_incidents({created}, false);  // shown whatever the tickets do
+        // Services set to auto-create get their ticket now; the incident stands whatever they answer
+        // (a failure goes to stderr and `tickets[].error`, the exit code stays 0).
         std::vector<integrations::AutomaticTicket> tickets;
         if (t->integrations().creates_tickets_automatically())
           tickets = t->integrations().create_automatic_tickets(created.id, stderr_progress(false, true));
@@ -99,7 +101,6 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
           if (!tickets.empty()) out["tickets"] = automatic_tickets_json(tickets);
           print_json(out);
         } else {
-          print_incidents({created}, false);
           print_automatic_tickets(tickets);
         }
         return kOk;

@@ -47,6 +47,7 @@ struct IntegrationStatus {
   bool has_credential = false;
   std::optional<std::string> base_url;
   std::optional<std::string> expires_at;  // OAuth access token, YYYY-MM-DD HH:MM:SS UTC
+  bool auto_create = false;
 };
 
 struct ConnectionCheck {

@@ -78,6 +78,7 @@ IntegrationSettings IntegrationService::configure(IntegrationSettings s) {
   if (s.auto_create && s.service == Service::Confluence)
     throw Error(ErrorKind::InvalidInput, "Confluence holds pages, not tickets: only ServiceNow and Azure DevOps can "
                                          "create a ticket for every new incident");
+  const auto refreshing = lock_refresh(s.service);
   ServiceLock lock(ctx_.mutex);
   Transaction tx(ctx_.db);
   IntegrationRepository repo(ctx_.db);
@@ -117,6 +118,7 @@ std::vector<IntegrationStatus> IntegrationService::statuses() {
     if (auto cfg = repo.settings(s)) {
       st.configured = true;
       st.base_url = cfg->base_url;
+      st.auto_create = cfg->auto_create;
     }
     if (auto c = repo.credential(s)) {
       st.has_credential = true;
@@ -177,6 +179,7 @@ void IntegrationService::sign_in(Service service, const BrowserOpener& open, std
 }
 
 void IntegrationService::forget_credential(Service service) {
+  const auto refreshing = lock_refresh(service);
   ServiceLock lock(ctx_.mutex);
   Transaction tx(ctx_.db);
   IntegrationRepository(ctx_.db).remove_credential(service);
@@ -184,9 +187,17 @@ void IntegrationService::forget_credential(Service service) {
   tx.commit();
 }
 
-bool IntegrationService::refresh(Service service, const IntegrationSettings& s, const std::string& stale_hash) {
+std::unique_lock<std::timed_mutex> IntegrationService::lock_refresh(Service service, const net::CancelCheck& cancelled) {
+  std::unique_lock lock(refresh_locks_.at(static_cast<std::size_t>(service)), std::defer_lock);
+  while (!lock.try_lock_for(std::chrono::milliseconds(50)))
+    if (cancelled && cancelled()) throw Error(ErrorKind::Cancelled, "cancelled while another request renewed the sign-in");
+  return lock;
+}
+
+bool IntegrationService::refresh(Service service, const IntegrationSettings& s, const std::string& stale_hash,
+                                 const net::CancelCheck& cancelled) {
   if (s.auth != AuthKind::OAuth) return false;
-  std::lock_guard refreshing(refresh_locks_.at(static_cast<std::size_t>(service)));
+  const auto refreshing = lock_refresh(service, cancelled);
   std::optional<StoredCredential> c;
   {
     ServiceLock lock(ctx_.mutex);
@@ -195,11 +206,12 @@ bool IntegrationService::refresh(Service service, const IntegrationSettings& s, 
   if (c && c->token_hash != stale_hash) return true;  // refreshed meanwhile by another request
   if (!c || !c->sealed_refresh_token) return false;
   const std::string refresh_token = sealer_.open(*c->sealed_refresh_token);
-  store_tokens(service, OAuthClient(gate_, service, s.oauth).refresh(refresh_token), refresh_token);
+  store_tokens(service, OAuthClient(gate_, service, s.oauth).refresh(refresh_token, cancelled), refresh_token);
   return true;
 }
 
-std::string IntegrationService::authorization(Service service, const IntegrationSettings& s, std::string& sent_hash) {
+std::string IntegrationService::authorization(Service service, const IntegrationSettings& s, std::string& sent_hash,
+                                              const net::CancelCheck& cancelled) {
   std::optional<StoredCredential> c;
   {
     ServiceLock lock(ctx_.mutex);
@@ -215,7 +227,7 @@ std::string IntegrationService::authorization(Service service, const Integration
         throw Error(ErrorKind::InvalidInput, "the sign-in to " + name + " expired at " + *c->expires_at +
                                                  " UTC and the server gave no refresh token: sign in again (" +
                                                  set_command(service) + " --oauth)");
-      refresh(service, s, c->token_hash);
+      refresh(service, s, c->token_hash, cancelled);
       ServiceLock lock(ctx_.mutex);
       c = IntegrationRepository(ctx_.db).credential(service);
       if (!c) throw Error(ErrorKind::InvalidInput, "the sign-in to " + name + " was removed: " + set_command(service) + " --oauth");
@@ -233,8 +245,9 @@ std::string IntegrationService::authorization(Service service, const Integration
 IntegrationTransport IntegrationService::transport(Service service, const IntegrationSettings& s,
                                                    const Progress& progress) {
   auto sent_hash = std::make_shared<std::string>();  // the token the last request carried
-  AuthSource auth{[this, service, s, sent_hash] { return authorization(service, s, *sent_hash); },
-                  [this, service, s, sent_hash] { return refresh(service, s, *sent_hash); }};
+  const net::CancelCheck cancelled = progress.cancelled;
+  AuthSource auth{[this, service, s, sent_hash, cancelled] { return authorization(service, s, *sent_hash, cancelled); },
+                  [this, service, s, sent_hash, cancelled] { return refresh(service, s, *sent_hash, cancelled); }};
   return IntegrationTransport(gate_, service, std::move(auth), progress.cancelled);
 }
 
@@ -453,8 +466,7 @@ std::vector<Service> automatic_ticket_services(Database& db) {
 }  // namespace
 
 bool IntegrationService::creates_tickets_automatically() {
-  ServiceLock lock(ctx_.mutex);
-  return !automatic_ticket_services(ctx_.db).empty();
+  return read_committed(ctx_, [](Database& db) { return !automatic_ticket_services(db).empty(); });
 }
 
 std::vector<AutomaticTicket> IntegrationService::create_automatic_tickets(const std::string& incident_id,
@@ -464,16 +476,20 @@ std::vector<AutomaticTicket> IntegrationService::create_automatic_tickets(const 
     ServiceLock lock(ctx_.mutex);
     services = automatic_ticket_services(ctx_.db);
   }
+  // Never throws for a service's answer, nor for a cancel: the incident exists either way and the
+  // caller must still be able to show it.
   std::vector<AutomaticTicket> out;
   for (Service service : services) {
-    progress.throw_if_cancelled();
     AutomaticTicket t;
     t.service = service;
-    try {
-      t.created = create_ticket(service, incident_id, {}, progress);
-    } catch (const Error& e) {
-      if (e.kind() == ErrorKind::Cancelled) throw;
-      t.error = e.what();
+    if (progress.cancelled && progress.cancelled()) {
+      t.error = "cancelled before it was sent";
+    } else {
+      try {
+        t.created = create_ticket(service, incident_id, {}, progress);
+      } catch (const std::exception& e) {
+        t.error = e.what();
+      }
     }
     out.push_back(std::move(t));
   }

@@ -87,7 +87,8 @@ class IntegrationService {
 
   std::vector<IntegrationLink> links(const std::string& incident_id);
   // For a new incident: a ticket in each service set to auto-create (a Bug in Azure DevOps). One
-  // service failing does not stop the other; nothing is sent when none is set.
+  // service failing does not stop the other; nothing is sent when none is set. Never throws: a
+  // failure or a cancel is told in the service's entry.
   std::vector<AutomaticTicket> create_automatic_tickets(const std::string& incident_id, const Progress& progress = {});
   bool creates_tickets_automatically();
 
@@ -96,9 +97,13 @@ class IntegrationService {
 
  private:
   // The Authorization header; `sent_hash` becomes the SHA-256 of the access token it carries.
-  std::string authorization(Service service, const IntegrationSettings& s, std::string& sent_hash);
+  std::string authorization(Service service, const IntegrationSettings& s, std::string& sent_hash,
+                            const net::CancelCheck& cancelled);
   // Refreshes the OAuth access token unless another request already replaced `stale_hash`.
-  bool refresh(Service service, const IntegrationSettings& s, const std::string& stale_hash);
+  bool refresh(Service service, const IntegrationSettings& s, const std::string& stale_hash,
+               const net::CancelCheck& cancelled);
+  // The service's refresh lock, waited for while watching `cancelled`.
+  std::unique_lock<std::timed_mutex> lock_refresh(Service service, const net::CancelCheck& cancelled = {});
   void store_tokens(Service service, const OAuthTokens& tokens, const std::optional<std::string>& old_refresh);
   IntegrationTransport transport(Service service, const IntegrationSettings& s, const Progress& progress);
   TicketResult record_ticket(Service service, const std::string& incident_id,
@@ -111,7 +116,9 @@ class IntegrationService {
   net::OutboundGate& gate_;
   // One refresh at a time per service: a rotating refresh token is good for one use only, so a
   // second request racing the first must take the new token, not spend the old one again.
-  std::array<std::mutex, std::size(kServices)> refresh_locks_;
+  // Settings changes take it too, so that a refresh under way never stores a token after its
+  // credential was dropped for another host.
+  std::array<std::timed_mutex, std::size(kServices)> refresh_locks_;
 };
 
 }  // namespace integrations

@@ -72,23 +72,26 @@ OAuthTokens OAuthClient::sign_in(const BrowserOpener& open, std::chrono::millise
   const std::string state = make_oauth_state();
   open(authorization_url(s_, listener.redirect_uri(), state, pkce.challenge));
   const std::string code = listener.wait_for_code(state, timeout, cancelled);
-  return exchange(code, pkce.verifier, listener.redirect_uri());
+  return exchange(code, pkce.verifier, listener.redirect_uri(), cancelled);
 }
 
 OAuthTokens OAuthClient::exchange(const std::string& code, const std::string& verifier,
-                                  const std::string& redirect_uri) {
+                                  const std::string& redirect_uri, const net::CancelCheck& cancelled) {
   return token_request("oauth_exchange", "grant_type=authorization_code&code=" + url_encode(code) +
                                              "&redirect_uri=" + url_encode(redirect_uri) +
                                              "&client_id=" + url_encode(s_.client_id) +
-                                             "&code_verifier=" + url_encode(verifier));
+                                             "&code_verifier=" + url_encode(verifier),
+                       cancelled);
 }
 
-OAuthTokens OAuthClient::refresh(const std::string& refresh_token) {
+OAuthTokens OAuthClient::refresh(const std::string& refresh_token, const net::CancelCheck& cancelled) {
   return token_request("oauth_refresh", "grant_type=refresh_token&refresh_token=" + url_encode(refresh_token) +
-                                            "&client_id=" + url_encode(s_.client_id));
+                                            "&client_id=" + url_encode(s_.client_id),
+                       cancelled);
 }
 
-OAuthTokens OAuthClient::token_request(const std::string& operation, const std::string& form) {
+OAuthTokens OAuthClient::token_request(const std::string& operation, const std::string& form,
+                                       const net::CancelCheck& cancelled) {
   check_oauth_settings(service_, s_);
   net::OutboundRequest req;
   req.target.action = std::string(service_id(service_)) + "_" + operation;
@@ -100,6 +103,7 @@ OAuthTokens OAuthClient::token_request(const std::string& operation, const std::
   req.build_body = [&form](const std::vector<net::ClearedPart>&) { return form; };
   req.options.max_retries = 1;
   req.options.repeatable = false;  // a code is used once; a refresh token may rotate on first use
+  req.cancelled = cancelled;
   const std::string who = std::string(service_name(service_)) + " sign-in";
   net::SendResult r;
   try {

@@ -38,11 +38,12 @@ class OAuthClient {
   // The whole flow: listener, browser, redirect (state checked), code exchanged once.
   OAuthTokens sign_in(const BrowserOpener& open, std::chrono::milliseconds timeout,
                       const net::CancelCheck& cancelled = {});
-  OAuthTokens exchange(const std::string& code, const std::string& verifier, const std::string& redirect_uri);
-  OAuthTokens refresh(const std::string& refresh_token);
+  OAuthTokens exchange(const std::string& code, const std::string& verifier, const std::string& redirect_uri,
+                       const net::CancelCheck& cancelled = {});
+  OAuthTokens refresh(const std::string& refresh_token, const net::CancelCheck& cancelled = {});
 
  private:
-  OAuthTokens token_request(const std::string& operation, const std::string& form);
+  OAuthTokens token_request(const std::string& operation, const std::string& form, const net::CancelCheck& cancelled);
 
   net::OutboundGate& gate_;
   Service service_;

@@ -321,8 +321,8 @@ NetworkError status_error(int status, const HttpHeaders& headers, const std::str
           url.host + " answered HTTP " + s + (excerpt.empty() ? std::string() : ": " + excerpt), status};
 }
 
-bool worth_retrying(int status, const HttpOptions& o) {
-  return o.repeatable ? is_retryable_status(status) : is_refusal_status(status);
+bool worth_retrying(int status, const HttpHeaders& headers, const HttpOptions& o) {
+  return o.repeatable ? is_retryable_status(status) : is_refusal(status, headers);
 }
 
 // Sleeps, waking to look at the cancel flag; throws Error(Cancelled) when it is raised.
@@ -389,7 +389,7 @@ HttpResponse run(const HttpRequest& request, const ChunkSink& sink, const HttpOp
       }
       if (!a.success() && a.status != 0 && !a.delivered) {
         // An error status whose body was cut: the status says more than the broken body.
-        if (retries_left && worth_retrying(a.status, options)) {
+        if (retries_left && worth_retrying(a.status, response.headers, options)) {
           wait_cancellable(retry_delay(retry, options, server_retry_delay(response.headers,
                                                                           std::chrono::system_clock::now())),
                            options, cancelled);
@@ -400,7 +400,7 @@ HttpResponse run(const HttpRequest& request, const ChunkSink& sink, const HttpOp
       throw transport_error(rc, url, options, detail, got_reply);
     }
     if (response.status >= 200 && response.status < 300) return response;
-    if (retries_left && worth_retrying(response.status, options)) {
+    if (retries_left && worth_retrying(response.status, response.headers, options)) {
       wait_cancellable(
           retry_delay(retry, options, server_retry_delay(response.headers, std::chrono::system_clock::now())), options,
           cancelled);

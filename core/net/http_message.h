@@ -63,8 +63,8 @@ struct HttpOptions {
   std::int64_t max_body_bytes = std::int64_t{50} << 20;
   int cancel_poll_ms = 25;       // how often the transfer loop wakes to look at the cancel flag
   // False for a request that creates something (a page, a ticket, a comment): it is then sent
-  // again only when the server surely did not act on it (no connection, 408, 429, 503), since a
-  // server that failed after creating would otherwise get a duplicate.
+  // again only when the server surely did not act on it (no connection, 408, 429, 503 with
+  // Retry-After), since a server that failed after creating would otherwise get a duplicate.
   bool repeatable = true;
 };
 

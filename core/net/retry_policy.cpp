@@ -28,7 +28,10 @@ bool is_retryable_status(int status) {
   return status == 408 || status == 409 || status == 429 || (status >= 500 && status <= 599);
 }
 
-bool is_refusal_status(int status) { return status == 408 || status == 429 || status == 503; }
+bool is_refusal(int status, const HttpHeaders& headers) {
+  if (status == 408 || status == 429) return true;
+  return status == 503 && (headers.get("retry-after") || headers.get("retry-after-ms"));
+}
 
 std::optional<std::chrono::milliseconds> server_retry_delay(const HttpHeaders& headers,
                                                             std::chrono::system_clock::time_point now) {

@@ -11,9 +11,10 @@ namespace tftsr::net {
 // 408, 409, 429, 5xx (529 "overloaded" included).
 bool is_retryable_status(int status);
 
-// The statuses that say the request was not acted on (408 timeout before processing, 429 rate
-// limit, 503 unavailable): the only ones a request that creates something is retried on.
-bool is_refusal_status(int status);
+// The answers that say the request was not acted on, the only ones a request that creates
+// something is retried on: 408 (timed out before processing), 429 (rate limit), and 503 only with
+// Retry-After (a proxy's bare 503 may come after the service received the request).
+bool is_refusal(int status, const HttpHeaders& headers);
 
 // The wait the server asked for: retry-after-ms (milliseconds), else Retry-After as seconds or
 // as an HTTP date (relative to `now`). Nothing when absent or unreadable; never negative.

@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fstream>
 #include <iterator>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 
@@ -160,7 +161,7 @@ TEST_CASE("cli: integration set --oauth opens the browser, takes the redirect an
               "printf 'GET %s?code=cli-code-1&state=%s HTTP/1.1\\r\\nHost: %s\\r\\nConnection: close\\r\\n\\r\\n' "
               "\"$path\" \"$state\" \"$hostport\" >&3\n"
               "cat <&3 > '"
-           << page.string() << "'\n";
+           << page.string() << ".part' && mv '" << page.string() << ".part' '" << page.string() << "'\n";
   }
   std::filesystem::permissions(bin / "xdg-open", std::filesystem::perms::owner_all);
   const std::string base = c.root + "/wiki";
@@ -168,11 +169,13 @@ TEST_CASE("cli: integration set --oauth opens the browser, takes the redirect an
                           "--client-id", "tftsr-cli-test", "--authorize-url", "https://auth.example/authorize",
                           "--token-url", auth.url("/oauth/token"), "--scope", "read:confluence-content.all",
                           "--data-dir", c.cli.data_dir().string()},
-                         {{"TFTSR_DB_KEY", c.cli.key}, {"PATH", bin.string() + ":" + std::getenv("PATH")}});
+                         {{"TFTSR_DB_KEY", c.cli.key}, {"PATH", bin.string() + ":/usr/bin:/bin"}});
   INFO(set.err);
   REQUIRE(set.exit_code == 0);
   CHECK(set.out.find("signed in with OAuth") != std::string::npos);
   CHECK(set.err.find("https://auth.example/authorize?") != std::string::npos);  // for a machine without a browser
+  // The browser runs on after the program ends (nobody waits for it): give it time to save the page.
+  for (int i = 0; i < 100 && !std::filesystem::exists(page); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(50));
   std::ifstream answered(page);
   const std::string shown((std::istreambuf_iterator<char>(answered)), std::istreambuf_iterator<char>());
   CHECK(shown.find("200") != std::string::npos);
@@ -209,10 +212,24 @@ TEST_CASE("cli: with --auto-create, issue new also creates the ServiceNow ticket
   CHECK(created["tickets"][0]["key"] == "INC0010003");
   CHECK(json::parse(c.server.requests().back().body)["short_description"] == "Disk full on db-1");
 
+  // Set again without the flag (a new password, say): it keeps creating tickets until told not to.
+  REQUIRE(c.cli.run({"integration", "set", "servicenow", "--url", c.root, "--username", "api", "--token-file",
+                     c.token_file()})
+              .exit_code == 0);
+  CHECK(c.cli.run_json({"integration", "list"})[1]["auto_create"] == true);
+
   c.server.set_script({sn::login_page()});
   auto r = c.cli.run({"issue", "new", "--title", "Second", "--severity", "P3"});
   CHECK(r.exit_code == 0);  // the incident was created
   CHECK(r.out.find("Second") != std::string::npos);
   CHECK(r.err.find("no ServiceNow ticket was created") != std::string::npos);
   CHECK(c.cli.run_json({"issue", "list"}).size() == 3);
+
+  REQUIRE(c.cli.run({"integration", "set", "servicenow", "--url", c.root, "--username", "api", "--no-auto-create",
+                     "--token-file", c.token_file()})
+              .exit_code == 0);
+  CHECK(c.cli.run_json({"integration", "list"})[1]["auto_create"] == false);
+  const auto requests = c.server.requests().size();
+  c.cli.run_json({"issue", "new", "--title", "Third", "--severity", "P4"});
+  CHECK(c.server.requests().size() == requests);  // nothing sent
 }

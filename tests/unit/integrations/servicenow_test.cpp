@@ -67,8 +67,8 @@ TEST_CASE("a create that failed with a 502 is not sent again: the instance may h
   CHECK(links[0].status == "failed");
 }
 
-TEST_CASE("a create refused with 503 is sent again: the instance did not act on it") {
-  IntegrationFixture f({sn::error(503, "Service Unavailable"), sn::record(kInc, 201)});
+TEST_CASE("a create refused with 503 and Retry-After is sent again: the instance did not act on it") {
+  IntegrationFixture f({sn::error(503, "Service Unavailable").with_header("Retry-After", "0"), sn::record(kInc, 201)});
   f.configure(Service::ServiceNow);
   TicketResult r = f.t->integrations().create_ticket(Service::ServiceNow, f.incident);
   CHECK(r.ticket.key == "INC0010001");

@@ -86,7 +86,7 @@ TEST_CASE("transport: retry-after-ms is honoured — retries give up with the la
   CHECK(f.server.requests().size() == 3);
 }
 
-TEST_CASE("transport: a request that creates something is repeated only after a refusal, never after a 5xx") {
+TEST_CASE("transport: a request that creates something is repeated only after a refusal (408, 429, 503 with Retry-After)") {
   {
     GateFixture f({ScriptedReply::json(502, R"({"error":"bad gateway"})"), ScriptedReply::json(201, "{}")});
     auto req = f.request();
@@ -96,8 +96,16 @@ TEST_CASE("transport: a request that creates something is repeated only after a 
     CHECK(f.server.requests().size() == 1);
   }
   {
-    GateFixture f({ScriptedReply::json(503, "{}"), ScriptedReply::too_many_requests("retry-after-ms", "1"),
-                   ScriptedReply::json(201, "{}")});
+    GateFixture f({ScriptedReply::json(503, "{}"), ScriptedReply::json(201, "{}")});  // a proxy's bare 503
+    auto req = f.request();
+    req.options.repeatable = false;
+    req.options.retry_base_ms = 1;
+    CHECK(failure_of([&] { f.t->gate().send(req); }) == NetworkFailure::HttpStatus);
+    CHECK(f.server.requests().size() == 1);
+  }
+  {
+    GateFixture f({ScriptedReply::json(503, "{}").with_header("Retry-After", "0"),
+                   ScriptedReply::too_many_requests("retry-after-ms", "1"), ScriptedReply::json(201, "{}")});
     auto req = f.request();
     req.options.repeatable = false;
     req.options.retry_base_ms = 1;
