@@ -6,7 +6,9 @@
 // created is recorded with the incident (pending before the request leaves, then done or failed)
 // and appears on its timeline.
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -46,6 +48,21 @@ struct TicketOptions {
   std::string work_item_type = "Bug";  // Azure DevOps only
 };
 
+// What a publish or a ticket would send, as the outbound gate lets it leave (the findings masked),
+// without sending or writing anything.
+struct SendPreview {
+  std::string title;  // the page title or the ticket's short description
+  std::string text;   // the page's Markdown or the ticket's description
+  std::size_t masked = 0;
+  std::map<std::string, std::int64_t> masked_by_type;  // "Email" -> 2
+};
+
+struct PublishPreview {
+  SendPreview sent;
+  std::string space_key;                   // the space it goes to
+  std::optional<IntegrationLink> updates;  // published before: this page gets a new version
+};
+
 class IntegrationService {
  public:
   IntegrationService(ServiceContext& ctx, IncidentService& incidents, DocumentService& documents,
@@ -69,9 +86,14 @@ class IntegrationService {
 
   std::vector<ConfluenceSpace> confluence_spaces(const Progress& progress = {});
   std::vector<ConfluencePage> confluence_search(const std::string& cql, const Progress& progress = {});
+  // The gate's review of exactly the parts publish_document() sends; `options.space_key` as there
+  // (none: the configured default).
+  PublishPreview preview_publish(const std::string& document_id, const PublishOptions& options = {});
   PublishResult publish_document(const std::string& document_id, const PublishOptions& options,
                                  const Progress& progress = {});
 
+  // The gate's review of exactly the parts create_ticket() sends (the same for both services).
+  SendPreview preview_ticket(const std::string& incident_id);
   TicketResult create_ticket(Service service, const std::string& incident_id, const TicketOptions& options = {},
                              const Progress& progress = {});
   RemoteTicket ticket(Service service, const std::string& id, const Progress& progress = {});
@@ -89,6 +111,7 @@ class IntegrationService {
   static constexpr std::chrono::seconds kRefreshMargin{60};
 
  private:
+  SendPreview preview(const std::string& title, const std::string& text) const;
   std::string authorization(Service service, const IntegrationSettings& s);
   bool refresh(Service service, const IntegrationSettings& s);
   void store_tokens(Service service, const OAuthTokens& tokens, const std::optional<std::string>& old_refresh);

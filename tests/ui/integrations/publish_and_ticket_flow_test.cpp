@@ -1,0 +1,181 @@
+// "Publish to Confluence…" on a document and "Create ticket…" on an incident, driven like a user
+// against loopback Confluence and ServiceNow servers over real HTTP through the gate: the dialogs
+// preview the text with a planted secret masked, what the servers receive is exactly that, and
+// the incident lists the page and the ticket.
+#include <doctest/doctest.h>
+
+#include <algorithm>
+
+#include <nlohmann/json.hpp>
+
+#include "app/gui/ui_probe.h"
+#include "app/gui/views/document_view.h"
+#include "app/gui/views/incident_view.h"
+#include "core/integrations/confluence_storage.h"
+#include "tests/fakes/confluence_fake.h"
+#include "tests/fakes/servicenow_fake.h"
+#include "tests/support/ui_driver/ui_fixture.h"
+
+using namespace tftsr;
+using namespace tftsr::gui;
+using namespace tftsr::gui::test;
+using namespace tftsr::integrations;
+using tftsr::test::LoopbackHttpServer;
+using tftsr::test::ScriptedReply;
+namespace cf = tftsr::test::confluence_fake;
+namespace sn = tftsr::test::servicenow_fake;
+
+namespace {
+const std::string kAwsKey = "AKIAIOSFODNN7EXAMPLE";
+const std::string kEmail = "oncall.lead@example.org";
+
+std::string root(const LoopbackHttpServer& s) {
+  std::string u = s.url("/");
+  u.pop_back();
+  return u;
+}
+
+void set_up(Triage& t, Service service, const std::string& url) {
+  integrations::IntegrationSettings s;
+  s.service = service;
+  s.base_url = url;
+  s.username = "api.user";
+  if (service == Service::Confluence) s.space_key = "OPS";
+  t.integrations().configure(s);
+  t.integrations().set_token(service, "ATATT3xFfGF0-test-token");
+}
+}  // namespace
+
+TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from the incident") {
+  UiFixture f;
+  f.wait_unlocked();
+  Triage& t = *f.shell->state().triage;
+  const std::string incident =
+      t.incidents().create({"Payment API 5xx after deploy", "P1", std::string("databases"),
+                            std::string("Leaked " + kAwsKey + " was mailed to " + kEmail)}).id;
+  const std::string doc = t.documents().generate(incident, "rca").id;
+  t.documents().save(doc, "# RCA\n\nThe deploy used key " + kAwsKey + " and paged " + kEmail + ".\n");
+
+  LoopbackHttpServer confluence({ScriptedReply::json(200, "{}")});
+  const std::string wiki = root(confluence) + "/wiki";
+  confluence.set_script({cf::spaces({{"OPS", "Operations"}, {"DEV", "Development"}}, wiki),
+                         cf::space("OPS", "Operations"), cf::page({"9001", "RCA", 1}, wiki)});
+  LoopbackHttpServer servicenow({sn::record({}, 201)});
+  set_up(t, Service::Confluence, wiki);
+  set_up(t, Service::ServiceNow, root(servicenow));
+  f.shell->state().changed();
+
+  // The document: publish through the dialog.
+  f.shell->state().open_tab({DocumentView::kKind, incident});
+  f.ui->frame(3);
+  auto* docs = f.shell->find_view<DocumentView>(incident);
+  REQUIRE(docs);
+  REQUIRE(f.ui->frames_until([&] { return docs->loaded() && docs->publish_available(); }, 10000));
+  f.ui->frame(2);
+  f.ui->click("docs.publish");
+  PublishDialog& dialog = docs->publish_dialog();
+  REQUIRE(f.ui->frames_until([&] { return dialog.is_open() && !dialog.busy() && dialog.preview(); }, 10000));
+  CHECK(dialog.error().empty());
+  REQUIRE(dialog.spaces().size() == 2);
+  CHECK(dialog.space_key() == "OPS");  // the configured default
+  const SendPreview shown = dialog.preview()->sent;
+  CHECK(shown.text.find(kAwsKey) == std::string::npos);
+  CHECK(shown.text.find("[AwsAccessKey]") != std::string::npos);
+  CHECK(shown.masked_by_type.at("Email") == 1);
+  CHECK_FALSE(dialog.preview()->updates);
+  f.ui->frame(2);
+  REQUIRE(f.ui->has("publish.publish"));
+  f.ui->click("publish.publish");
+  REQUIRE(f.ui->frames_until([&] { return !dialog.busy() && (dialog.result() || !dialog.error().empty()); }, 10000));
+  CHECK(dialog.error().empty());
+  REQUIRE(dialog.result());
+  CHECK(dialog.result()->page.id == "9001");
+  f.ui->frame(2);
+  CHECK(f.ui->has("publish.link"));
+
+  auto sent = confluence.requests();
+  REQUIRE(sent.size() == 3);  // spaces, the space, the page
+  CHECK(sent[2].method == "POST");
+  CHECK(sent[2].body.find(kAwsKey) == std::string::npos);
+  CHECK(sent[2].body.find(kEmail) == std::string::npos);
+  auto page = nlohmann::json::parse(sent[2].body);
+  CHECK(page["body"]["storage"]["value"] == markdown_to_confluence_storage(shown.text));
+  f.ui->click("publish.close");
+  f.ui->frame(3);
+  CHECK_FALSE(dialog.is_open());
+
+  // The incident: create a ServiceNow ticket through its dialog.
+  f.shell->state().open_tab({IncidentView::kKind, incident});
+  f.ui->frame(3);
+  auto* view = f.shell->find_view<IncidentView>(incident);
+  REQUIRE(view);
+  IntegrationLinksPanel& links = view->integration_links();
+  REQUIRE(f.ui->frames_until([&] { return links.loaded() && !links.ticket_services().empty(); }, 10000));
+  CHECK(links.ticket_services() == std::vector<Service>{Service::ServiceNow});  // Azure DevOps is not set up
+  f.ui->frame(2);
+  f.ui->click("incident.create_ticket");
+  TicketDialog& ticket = links.dialog();
+  REQUIRE(f.ui->frames_until([&] { return ticket.is_open() && !ticket.busy() && ticket.preview(); }, 10000));
+  const SendPreview described = *ticket.preview();
+  CHECK(described.text.find("Leaked [AwsAccessKey] was mailed to [Email]") != std::string::npos);
+  CHECK(described.masked == 2);
+  f.ui->frame(2);
+  CHECK_FALSE(f.ui->has("ticket.type"));  // ServiceNow has no work item types
+  f.ui->click("ticket.create");
+  REQUIRE(f.ui->frames_until([&] { return !ticket.busy() && (ticket.result() || !ticket.error().empty()); }, 10000));
+  CHECK(ticket.error().empty());
+  REQUIRE(ticket.result());
+  CHECK(ticket.result()->ticket.key == "INC0010001");
+  auto created = servicenow.requests();
+  REQUIRE(created.size() == 1);
+  auto body = nlohmann::json::parse(created[0].body);
+  CHECK(body["description"] == described.text);
+  CHECK(created[0].body.find(kAwsKey) == std::string::npos);
+  f.ui->frame(2);
+  f.ui->click("ticket.close");
+  f.ui->frame(3);
+
+  // Both appear under "Pages & tickets", done, with their links; and on the timeline.
+  f.ui->click("incident.links_tab");
+  REQUIRE(f.ui->frames_until([&] { return links.loaded() && links.links().size() == 2; }, 10000));
+  f.ui->frame(2);
+  for (const auto& l : links.links()) CHECK(l.status == "done");
+  CHECK(f.ui->has("links.key:9001"));
+  CHECK(f.ui->has("links.key:INC0010001"));
+  CHECK(f.ui->has("links.url:9001"));
+  auto timeline = t.incidents().get(incident).timeline;
+  auto has_event = [&](const std::string& type) {
+    return std::any_of(timeline.begin(), timeline.end(), [&](const auto& e) { return e.event_type == type; });
+  };
+  CHECK(has_event("document_published"));
+  CHECK(has_event("ticket_created"));
+}
+
+TEST_CASE("without Confluence set up, Publish is disabled and the incident offers no ticket service") {
+  UiFixture f;
+  f.wait_unlocked();
+  Triage& t = *f.shell->state().triage;
+  const std::string incident = t.incidents().create({"Disk full on db-2", "P3", {}, {}}).id;
+  t.documents().generate(incident, "rca");
+  f.shell->state().changed();
+  f.shell->state().open_tab({DocumentView::kKind, incident});
+  f.ui->frame(3);
+  auto* docs = f.shell->find_view<DocumentView>(incident);
+  REQUIRE(docs);
+  REQUIRE(f.ui->frames_until([&] { return docs->loaded(); }, 10000));
+  f.ui->frame(2);
+  CHECK_FALSE(docs->publish_available());
+  f.ui->click("docs.publish");
+  f.ui->frame(3);
+  CHECK_FALSE(docs->publish_dialog().is_open());
+
+  f.shell->state().open_tab({IncidentView::kKind, incident});
+  f.ui->frame(3);
+  auto* view = f.shell->find_view<IncidentView>(incident);
+  REQUIRE(view);
+  REQUIRE(f.ui->frames_until([&] { return view->integration_links().loaded(); }, 10000));
+  f.ui->frame(2);
+  f.ui->click("incident.create_ticket");
+  f.ui->frame(3);
+  CHECK_FALSE(view->integration_links().dialog().is_open());
+}
