@@ -95,11 +95,14 @@ void IntegrationLinksPanel::draw(AppState& state, const std::string& incident_id
     ImGui::TextColored(status_colour(l.status), "%s", l.status.c_str());
     ImGui::TableNextColumn();
     if (l.url && !l.url->empty()) {
-      if (ImGui::SmallButton(l.url->c_str())) open_in_system_browser(*l.url);
+      // The buttons first: a long URL is cut at the table's edge.
+      if (ImGui::SmallButton("Open")) open_in_system_browser(*l.url);
       probe::record("links.url:" + key);
-      if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open in the browser");
       ImGui::SameLine();
-      if (ImGui::SmallButton("Copy")) ImGui::SetClipboardText(l.url->c_str());
+      if (ImGui::SmallButton("Copy link")) ImGui::SetClipboardText(l.url->c_str());
+      ImGui::SameLine();
+      ImGui::TextDisabled("%s", l.url->c_str());
+      if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", l.url->c_str());
     }
     if (l.status == "failed" && l.error) {
       ImGui::PushTextWrapPos(0.0f);

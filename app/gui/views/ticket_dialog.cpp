@@ -118,7 +118,7 @@ void TicketDialog::draw(AppState& state) {
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
   // A fixed height that fits the window: the preview takes what the rest leaves.
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 46.0f, std::min(vp->Size.y * 0.85f, ImGui::GetFontSize() * 44.0f)),
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 46.0f, std::min(vp->Size.y * 0.85f, ImGui::GetFontSize() * 30.0f)),
                            ImGuiCond_Appearing);
   bool keep_open = true;
   const bool creating = create_job_ != 0;
@@ -131,6 +131,7 @@ void TicketDialog::draw(AppState& state) {
     }
     return;
   }
+  ImGui::TextUnformatted("The incident goes to the chosen service as a new ticket.");
   ImGui::BeginDisabled(creating || result_.has_value());
   draw_choice();
   ImGui::EndDisabled();
