@@ -89,7 +89,8 @@ void IntegrationLinksPanel::draw(AppState& state, const std::string& incident_id
     ImGui::TextUnformatted(l.kind == "page" ? "page" : "ticket");
     ImGui::TableNextColumn();
     const std::string key = l.remote_key.value_or(l.remote_id.value_or("—"));
-    ImGui::TextUnformatted(key.c_str());
+    // Each publication of a page is a row of its own: the version tells them apart.
+    ImGui::TextUnformatted(l.remote_version ? (key + " v" + std::to_string(*l.remote_version)).c_str() : key.c_str());
     probe::record("links.key:" + key);
     ImGui::TableNextColumn();
     ImGui::TextColored(status_colour(l.status), "%s", l.status.c_str());

@@ -60,7 +60,7 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   const std::string wiki = root(confluence) + "/wiki";
   confluence.set_script({cf::spaces({{"OPS", "Operations"}, {"DEV", "Development"}}, wiki),
                          cf::space("OPS", "Operations"), cf::page({"9001", "RCA", 1}, wiki)});
-  LoopbackHttpServer servicenow({sn::record({}, 201)});
+  LoopbackHttpServer servicenow({sn::error(400, "Invalid table incident")});  // the first attempt fails
   set_up(t, Service::Confluence, wiki);
   set_up(t, Service::ServiceNow, root(servicenow));
   f.shell->state().changed();
@@ -104,6 +104,28 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   f.ui->frame(3);
   CHECK_FALSE(dialog.is_open());
 
+  // Publishing again says which page it updates, and updates it (a new version, not a new page).
+  confluence.set_script({cf::spaces({{"OPS", "Operations"}}, wiki), cf::space("OPS", "Operations"),
+                         cf::page({"9001", "RCA", 1}, wiki), cf::page({"9001", "RCA", 2}, wiki)});
+  f.ui->frame(3);
+  f.ui->click("docs.publish");
+  REQUIRE(f.ui->frames_until([&] { return dialog.is_open() && !dialog.busy() && dialog.preview(); }, 10000));
+  REQUIRE(dialog.preview()->updates);
+  CHECK(dialog.preview()->updates->remote_id == "9001");
+  f.ui->frame(2);
+  CHECK(f.ui->has("publish.updates"));
+  f.ui->click("publish.publish");
+  REQUIRE(f.ui->frames_until([&] { return !dialog.busy() && (dialog.result() || !dialog.error().empty()); }, 10000));
+  REQUIRE(dialog.result());
+  CHECK(dialog.result()->updated);
+  CHECK(dialog.result()->page.version == 2);
+  sent = confluence.requests();
+  REQUIRE(sent.size() == 7);  // and now the spaces, the space, the page read, the update
+  CHECK(sent[6].method == "PUT");
+  CHECK(sent[6].target.find("/content/9001") != std::string::npos);
+  f.ui->click("publish.close");
+  f.ui->frame(3);
+
   // The incident: create a ServiceNow ticket through its dialog.
   f.shell->state().open_tab({IncidentView::kKind, incident});
   f.ui->frame(3);
@@ -123,23 +145,41 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   CHECK_FALSE(f.ui->has("ticket.type"));  // ServiceNow has no work item types
   f.ui->click("ticket.create");
   REQUIRE(f.ui->frames_until([&] { return !ticket.busy() && (ticket.result() || !ticket.error().empty()); }, 10000));
+  // The service's message under the preview, the dialog still open with its choices: try again.
+  CHECK(ticket.error().find("Invalid table incident") != std::string::npos);
+  CHECK_FALSE(ticket.result());
+  CHECK(ticket.is_open());
+  servicenow.set_script({sn::record({}, 201)});
+  f.ui->frame(2);
+  f.ui->click("ticket.create");
+  REQUIRE(f.ui->frames_until([&] { return !ticket.busy() && (ticket.result() || !ticket.error().empty()); }, 10000));
   CHECK(ticket.error().empty());
   REQUIRE(ticket.result());
   CHECK(ticket.result()->ticket.key == "INC0010001");
   auto created = servicenow.requests();
-  REQUIRE(created.size() == 1);
-  auto body = nlohmann::json::parse(created[0].body);
+  REQUIRE(created.size() == 2);
+  auto body = nlohmann::json::parse(created[1].body);
   CHECK(body["description"] == described.text);
-  CHECK(created[0].body.find(kAwsKey) == std::string::npos);
+  CHECK(created[1].body.find(kAwsKey) == std::string::npos);
   f.ui->frame(2);
   f.ui->click("ticket.close");
   f.ui->frame(3);
 
-  // Both appear under "Pages & tickets", done, with their links; and on the timeline.
+  // Both publications of the page, the failed attempt and the ticket appear under "Pages &
+  // tickets"; and on the timeline.
   f.ui->click("incident.links_tab");
-  REQUIRE(f.ui->frames_until([&] { return links.loaded() && links.links().size() == 2; }, 10000));
+  REQUIRE(f.ui->frames_until([&] { return links.loaded() && links.links().size() == 4; }, 10000));
   f.ui->frame(2);
-  for (const auto& l : links.links()) CHECK(l.status == "done");
+  int done = 0, failed = 0;
+  for (const auto& l : links.links()) {
+    done += l.status == "done";
+    if (l.status == "failed") {
+      ++failed;
+      CHECK(l.error.value_or("").find("Invalid table incident") != std::string::npos);
+    }
+  }
+  CHECK(done == 3);
+  CHECK(failed == 1);
   CHECK(f.ui->has("links.key:9001"));
   CHECK(f.ui->has("links.key:INC0010001"));
   CHECK(f.ui->has("links.url:9001"));
