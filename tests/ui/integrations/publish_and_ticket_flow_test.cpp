@@ -219,3 +219,41 @@ TEST_CASE("without Confluence set up, Publish is disabled and the incident offer
   f.ui->frame(3);
   CHECK_FALSE(view->integration_links().dialog().is_open());
 }
+
+TEST_CASE("Cancel stops a publish that hangs, says so, and the attempt is recorded as failed") {
+  UiFixture f;
+  f.wait_unlocked();
+  Triage& t = *f.shell->state().triage;
+  const std::string incident = t.incidents().create({"Queue backlog on orders", "P2", {}, {}}).id;
+  t.documents().generate(incident, "rca");
+  LoopbackHttpServer confluence({ScriptedReply::json(200, "{}")});
+  const std::string wiki = root(confluence) + "/wiki";
+  confluence.set_script({cf::spaces({{"OPS", "Operations"}}, wiki), cf::space("OPS", "Operations"),
+                         ScriptedReply::stall_after({})});
+  set_up(t, Service::Confluence, wiki);
+  f.shell->state().changed();
+  f.shell->state().open_tab({DocumentView::kKind, incident});
+  f.ui->frame(3);
+  auto* docs = f.shell->find_view<DocumentView>(incident);
+  REQUIRE(docs);
+  REQUIRE(f.ui->frames_until([&] { return docs->loaded() && docs->publish_available(); }, 10000));
+  f.ui->frame(2);
+  f.ui->click("docs.publish");
+  PublishDialog& dialog = docs->publish_dialog();
+  REQUIRE(f.ui->frames_until([&] { return dialog.is_open() && !dialog.busy() && dialog.preview(); }, 10000));
+  f.ui->frame(2);
+  f.ui->click("publish.publish");
+  // Waiting on the page: the progress bar and Cancel replace the buttons.
+  REQUIRE(f.ui->frames_until([&] { return confluence.requests().size() == 3 && f.ui->has("publish.cancel"); }, 10000));
+  CHECK(dialog.busy());
+  CHECK(f.ui->has("publish.progress"));
+  f.ui->click("publish.cancel");
+  REQUIRE(f.ui->frames_until([&] { return !dialog.busy(); }, 10000));
+  CHECK(dialog.error() == "Publishing was cancelled.");
+  CHECK_FALSE(dialog.result());
+  CHECK(dialog.is_open());
+  auto links = t.integrations().links(incident);
+  REQUIRE(links.size() == 1);
+  CHECK(links[0].status == "failed");
+  confluence.stop();
+}
