@@ -83,15 +83,19 @@ void PublishDialog::load_preview(AppState& state) {
   PublishOptions options;
   if (!space_key_.empty()) options.space_key = space_key_;
   error_.clear();
+  // Another space may be chosen before the answer comes: only the latest request's answer counts.
+  const int generation = ++preview_generation_;
   preview_job_ = jobs_.run(
       state.pool, "Checking what the page will send",
       [triage, id = document_id_, options](JobContext&) { return triage->integrations().preview_publish(id, options); },
-      [this](PublishPreview p) {
+      [this, generation](PublishPreview p) {
+        if (generation != preview_generation_) return;
         preview_job_ = 0;
         if (space_key_.empty()) space_key_ = p.space_key;
         preview_ = std::move(p);
       },
-      [this](const JobFailure& f) {
+      [this, generation](const JobFailure& f) {
+        if (generation != preview_generation_) return;
         preview_job_ = 0;
         if (f.kind != ErrorKind::Cancelled) error_ = f.message;
       });

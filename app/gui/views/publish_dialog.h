@@ -58,6 +58,7 @@ class PublishDialog {
   std::string search_error_;
   std::string error_;  // of the preview or the publish
   JobId spaces_job_ = 0, search_job_ = 0, preview_job_ = 0, publish_job_ = 0;
+  int preview_generation_ = 0;
   ViewJobs jobs_;
 };
 

@@ -35,6 +35,20 @@ std::string root(const LoopbackHttpServer& s) {
   return u;
 }
 
+// A URL's query with its %XX escapes and '+' decoded.
+std::string net_decoded(const std::string& target) {
+  std::string out;
+  for (std::size_t i = 0; i < target.size(); ++i) {
+    if (target[i] == '%' && i + 2 < target.size()) {
+      out += static_cast<char>(std::stoi(target.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += target[i] == '+' ? ' ' : target[i];
+    }
+  }
+  return out;
+}
+
 void set_up(Triage& t, Service service, const std::string& url) {
   integrations::IntegrationSettings s;
   s.service = service;
@@ -59,7 +73,8 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   LoopbackHttpServer confluence({ScriptedReply::json(200, "{}")});
   const std::string wiki = root(confluence) + "/wiki";
   confluence.set_script({cf::spaces({{"OPS", "Operations"}, {"DEV", "Development"}}, wiki),
-                         cf::space("OPS", "Operations"), cf::page({"9001", "RCA", 1}, wiki)});
+                         cf::search({{"7001", "Incident reports", 3}}, wiki), cf::space("OPS", "Operations"),
+                         cf::page({"9001", "RCA", 1}, wiki)});
   LoopbackHttpServer servicenow({sn::error(400, "Invalid table incident")});  // the first attempt fails
   set_up(t, Service::Confluence, wiki);
   set_up(t, Service::ServiceNow, root(servicenow));
@@ -84,6 +99,22 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   CHECK(shown.masked_by_type.at("Email") == 1);
   CHECK_FALSE(dialog.preview()->updates);
   f.ui->frame(2);
+
+  // Another space, and back: the preview follows the choice.
+  f.ui->click("publish.space");
+  f.ui->click("publish.space:DEV");
+  REQUIRE(f.ui->frames_until([&] { return !dialog.busy() && dialog.preview()->space_key == "DEV"; }, 10000));
+  CHECK(dialog.space_key() == "DEV");
+  f.ui->click("publish.space");
+  f.ui->click("publish.space:OPS");
+  REQUIRE(f.ui->frames_until([&] { return !dialog.busy() && dialog.preview()->space_key == "OPS"; }, 10000));
+
+  // A parent page found by its title.
+  f.ui->click("publish.parent_query");
+  f.ui->type("Incident \"Q3\"");
+  f.ui->click("publish.search");
+  REQUIRE(f.ui->frames_until([&] { return !dialog.busy() && f.ui->has("publish.parent:7001"); }, 10000));
+  f.ui->click("publish.parent:7001");
   REQUIRE(f.ui->has("publish.publish"));
   f.ui->click("publish.publish");
   REQUIRE(f.ui->frames_until([&] { return !dialog.busy() && (dialog.result() || !dialog.error().empty()); }, 10000));
@@ -94,12 +125,16 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   CHECK(f.ui->has("publish.link"));
 
   auto sent = confluence.requests();
-  REQUIRE(sent.size() == 3);  // spaces, the space, the page
-  CHECK(sent[2].method == "POST");
-  CHECK(sent[2].body.find(kAwsKey) == std::string::npos);
-  CHECK(sent[2].body.find(kEmail) == std::string::npos);
-  auto page = nlohmann::json::parse(sent[2].body);
+  REQUIRE(sent.size() == 4);  // spaces, the search, the space, the page
+  CHECK(sent[1].target.find("cql=") != std::string::npos);
+  CHECK(net_decoded(sent[1].target).find("type = page AND space = \"OPS\" AND title ~ \"Incident \\\"Q3\\\"\"") !=
+        std::string::npos);
+  CHECK(sent[3].method == "POST");
+  CHECK(sent[3].body.find(kAwsKey) == std::string::npos);
+  CHECK(sent[3].body.find(kEmail) == std::string::npos);
+  auto page = nlohmann::json::parse(sent[3].body);
   CHECK(page["body"]["storage"]["value"] == markdown_to_confluence_storage(shown.text));
+  CHECK(page["ancestors"][0]["id"] == "7001");
   f.ui->click("publish.close");
   f.ui->frame(3);
   CHECK_FALSE(dialog.is_open());
@@ -120,9 +155,9 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   CHECK(dialog.result()->updated);
   CHECK(dialog.result()->page.version == 2);
   sent = confluence.requests();
-  REQUIRE(sent.size() == 7);  // and now the spaces, the space, the page read, the update
-  CHECK(sent[6].method == "PUT");
-  CHECK(sent[6].target.find("/content/9001") != std::string::npos);
+  REQUIRE(sent.size() == 8);  // and now the spaces, the space, the page read, the update
+  CHECK(sent[7].method == "PUT");
+  CHECK(sent[7].target.find("/content/9001") != std::string::npos);
   f.ui->click("publish.close");
   f.ui->frame(3);
 
