@@ -276,6 +276,25 @@ std::vector<ConfluencePage> IntegrationService::confluence_search(const std::str
   return ConfluenceClient(t, s.base_url).search(cql);
 }
 
+SendPreview IntegrationService::preview(const std::string& title, const std::string& text) const {
+  // The parts and the gate settings (no keeps, type tags) the service clients send with.
+  const net::Review r = gate_.review({net::BodyPart::typed(title), net::BodyPart::typed(text)}, {});
+  return {r.parts.at(0).text, r.parts.at(1).text, r.masked(), r.masked_by_type()};
+}
+
+PublishPreview IntegrationService::preview_publish(const std::string& document_id, const PublishOptions& options) {
+  Document doc = documents_.get(document_id);
+  IntegrationSettings s = settings(Service::Confluence);
+  PublishPreview out;
+  out.sent = preview(doc.title, doc.content_md);
+  out.space_key = options.space_key.value_or(s.space_key.value_or(""));
+  if (!out.space_key.empty()) {
+    ServiceLock lock(ctx_.mutex);
+    out.updates = IntegrationRepository(ctx_.db).published_page(doc.id, doc.issue_id, doc.doc_type, out.space_key);
+  }
+  return out;
+}
+
 PublishResult IntegrationService::publish_document(const std::string& document_id, const PublishOptions& options,
                                                    const Progress& progress) {
   Document doc = documents_.get(document_id);
@@ -381,6 +400,11 @@ TicketResult IntegrationService::record_ticket(
                          .dump());
   tx.commit();
   return {ticket, link_id};
+}
+
+SendPreview IntegrationService::preview_ticket(const std::string& incident_id) {
+  IncidentDetail d = incidents_.get(incident_id);
+  return preview(d.incident.title, ticket_description(d));
 }
 
 TicketResult IntegrationService::create_ticket(Service service, const std::string& incident_id,

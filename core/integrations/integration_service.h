@@ -7,7 +7,9 @@
 // and appears on its timeline.
 #include <array>
 #include <chrono>
+#include <cstdint>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -48,6 +50,21 @@ struct TicketOptions {
   std::string work_item_type = "Bug";  // Azure DevOps only
 };
 
+// What a publish or a ticket would send, as the outbound gate lets it leave (the findings masked),
+// without sending or writing anything.
+struct SendPreview {
+  std::string title;  // the page title or the ticket's short description
+  std::string text;   // the page's Markdown or the ticket's description
+  std::size_t masked = 0;
+  std::map<std::string, std::int64_t> masked_by_type;  // "Email" -> 2
+};
+
+struct PublishPreview {
+  SendPreview sent;
+  std::string space_key;                   // the space it goes to
+  std::optional<IntegrationLink> updates;  // published before: this page gets a new version
+};
+
 class IntegrationService {
  public:
   IntegrationService(ServiceContext& ctx, IncidentService& incidents, DocumentService& documents,
@@ -71,9 +88,14 @@ class IntegrationService {
 
   std::vector<ConfluenceSpace> confluence_spaces(const Progress& progress = {});
   std::vector<ConfluencePage> confluence_search(const std::string& cql, const Progress& progress = {});
+  // The gate's review of exactly the parts publish_document() sends; `options.space_key` as there
+  // (none: the configured default).
+  PublishPreview preview_publish(const std::string& document_id, const PublishOptions& options = {});
   PublishResult publish_document(const std::string& document_id, const PublishOptions& options,
                                  const Progress& progress = {});
 
+  // The gate's review of exactly the parts create_ticket() sends (the same for both services).
+  SendPreview preview_ticket(const std::string& incident_id);
   TicketResult create_ticket(Service service, const std::string& incident_id, const TicketOptions& options = {},
                              const Progress& progress = {});
   RemoteTicket ticket(Service service, const std::string& id, const Progress& progress = {});
@@ -96,6 +118,7 @@ class IntegrationService {
   static constexpr std::chrono::seconds kRefreshMargin{60};
 
  private:
+  SendPreview preview(const std::string& title, const std::string& text) const;
   // The Authorization header; `sent_hash` becomes the SHA-256 of the access token it carries.
   std::string authorization(Service service, const IntegrationSettings& s, std::string& sent_hash,
                             const net::CancelCheck& cancelled);

@@ -11,6 +11,7 @@
 #include "app/gui/file_chooser.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/ai_writing_help.h"
+#include "core/integrations/integration_service.h"
 
 namespace tftsr::gui {
 
@@ -36,6 +37,7 @@ struct Loaded {
   std::string title;
   std::vector<Document> docs;
   bool ai = false;
+  bool confluence = false;  // set up and with a credential
 };
 
 int remember_cursor(ImGuiInputTextCallbackData* data) {
@@ -185,6 +187,8 @@ void DocumentView::reload(AppState& state) {
         l.title = triage->incidents().get(id).incident.title;
         l.docs = triage->documents().list(id);
         l.ai = triage->ai().active_provider().has_value();
+        for (const auto& st : triage->integrations().statuses())
+          if (st.service == integrations::Service::Confluence) l.confluence = st.configured && st.has_credential;
         return l;
       },
       [this, &state](Loaded l) {
@@ -193,6 +197,7 @@ void DocumentView::reload(AppState& state) {
         state.incident_titles[id_] = title_;
         docs_ = std::move(l.docs);
         ai_available_ = l.ai;
+        confluence_ready_ = l.confluence;
         error_.clear();
         auto current = std::find_if(docs_.begin(), docs_.end(), [&](const Document& d) { return d.id == draft_.doc_id(); });
         if (current == docs_.end()) {
@@ -325,6 +330,7 @@ void DocumentView::draw(AppState& state) {
   ImGui::Separator();
   draw_editor(state);
   draw_improve(state);
+  publish_.draw(state);
   autosave(state);
   ImGui::PopID();
 }
@@ -359,6 +365,17 @@ void DocumentView::draw_toolbar(AppState& state) {
   ImGui::EndDisabled();
   probe::record("docs.export");
   draw_export_popup(state);
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!confluence_ready_ || publish_.is_open());
+  if (ImGui::Button("Publish to Confluence…") && save_now(state)) {
+    auto doc = std::find_if(docs_.begin(), docs_.end(), [&](const Document& d) { return d.id == draft_.doc_id(); });
+    publish_.open(state, draft_.doc_id(), doc != docs_.end() ? doc->title : title_);
+  }
+  ImGui::EndDisabled();
+  probe::record("docs.publish");
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_AllowWhenDisabled))
+    ImGui::SetTooltip("%s", confluence_ready_ ? "Shows what will be sent, with personal data masked, before it goes"
+                                              : "Set up Confluence first: File > Settings > Integrations");
   if (ai_available_) {
     ImGui::SameLine();
     ImGui::BeginDisabled(improving_);

@@ -4,6 +4,7 @@
 // moment after typing stops, undo, a word count, and Export… to Markdown, HTML or PDF into a file
 // the user picks (never replacing one without asking). Closing the tab with unsaved text saves it
 // first. With an AI provider configured, "Improve with AI" rewrites the section at the cursor.
+// With Confluence set up, "Publish to Confluence…" opens the publish dialog.
 // Reading, generating, saving and exporting run on the worker pool.
 #include <chrono>
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include "app/gui/tab_view.h"
 #include "app/gui/view_jobs.h"
 #include "app/gui/views/markdown_view.h"
+#include "app/gui/views/publish_dialog.h"
 #include "core/model/document.h"
 
 namespace tftsr::gui {
@@ -84,7 +86,10 @@ class DocumentView : public TabView {
   std::string title(const AppState& state) const override;
   void draw(AppState& state) override;
   void on_close(AppState& state) override;
-  void cancel_jobs() override { jobs_.cancel(); }
+  void cancel_jobs() override {
+    jobs_.cancel();
+    publish_.cancel_jobs();
+  }
   bool shows(const std::string& id) const override;
 
   // For tests.
@@ -94,6 +99,8 @@ class DocumentView : public TabView {
   bool busy() const { return loading_ || generating_ || saving_ || exporting_; }
   const std::string& export_message() const { return export_message_; }
   bool improve_available() const { return ai_available_; }
+  bool publish_available() const { return confluence_ready_; }
+  PublishDialog& publish_dialog() { return publish_; }
   const std::string& improved() const { return improved_; }
   // Starts an export of the selected document to `path` in the format chosen in the Export
   // popup (what the file chooser's answer calls).
@@ -139,6 +146,9 @@ class DocumentView : public TabView {
   std::pair<std::size_t, std::size_t> improved_range_{0, 0};
   std::string improved_original_;
   std::string improve_error_;
+  // Confluence
+  bool confluence_ready_ = false;
+  PublishDialog publish_;
   ViewJobs jobs_;
 };
 

@@ -105,12 +105,19 @@ void IncidentView::draw(AppState& state) {
       probe::record("incident.open_gallery");
       ImGui::EndTabItem();
     }
+    const bool links_open = ImGui::BeginTabItem("Pages & tickets");
+    probe::record("incident.links_tab");
+    if (links_open) {
+      links_.draw(state, id);
+      ImGui::EndTabItem();
+    }
     if (ImGui::BeginTabItem("Timeline")) {
       draw_timeline(state, e, id);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();
   }
+  links_.draw_dialog(state);
 }
 
 void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id) {
@@ -142,8 +149,9 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     // The buttons follow the title, or go to the next line when a long title leaves no room.
     const ImGuiStyle& style = ImGui::GetStyle();
     const float buttons = ImGui::CalcTextSize("AI chat").x + ImGui::CalcTextSize("5 Whys").x +
-                          ImGui::CalcTextSize("Documents").x + ImGui::CalcTextSize("Rename").x +
-                          ImGui::CalcTextSize("Delete…").x + 10 * style.FramePadding.x + 5 * style.ItemSpacing.x;
+                          ImGui::CalcTextSize("Documents").x + ImGui::CalcTextSize("Create ticket…").x +
+                          ImGui::CalcTextSize("Rename").x + ImGui::CalcTextSize("Delete…").x +
+                          12 * style.FramePadding.x + 6 * style.ItemSpacing.x;
     ImGui::SameLine();
     if (ImGui::GetContentRegionAvail().x < buttons) ImGui::NewLine();
     if (ImGui::SmallButton("AI chat")) state.open_tab({ChatView::kKind, id});
@@ -157,6 +165,8 @@ void IncidentView::draw_header(AppState& state, Editor& e, const std::string& id
     if (ImGui::SmallButton("Documents")) state.open_tab({DocumentView::kKind, id});
     probe::record("incident.open_documents");
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("The RCA and post-mortem: generate, edit, export");
+    ImGui::SameLine();
+    links_.draw_create_button(state, id);
     ImGui::SameLine();
     if (ImGui::SmallButton("Rename")) e.editing_title = e.focus_title = true;
     probe::record("incident.rename");

@@ -1,7 +1,8 @@
 #pragma once
 // One incident: a header whose title, status, severity and domain are edited in place (resolving
-// asks to confirm), the description editor and the triage summary of its logs, the 5-Whys steps
-// and the timeline. In the inspector: a summary and the similar earlier incidents.
+// asks to confirm), the description editor and the triage summary of its logs, the 5-Whys steps,
+// the pages and tickets made from it ("Create ticket…") and the timeline. In the inspector: a
+// summary and the similar earlier incidents.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -9,6 +10,7 @@
 
 #include "app/gui/app_state.h"
 #include "app/gui/tab_view.h"
+#include "app/gui/views/integration_links_panel.h"
 #include "app/gui/views/similar_incidents_panel.h"
 #include "app/gui/views/triage_summary_panel.h"
 
@@ -25,12 +27,14 @@ class IncidentView : public TabView {
   void cancel_jobs() override {
     triage_.cancel();
     similar_.cancel();
+    links_.cancel();
   }
   // A compact read-only summary for the inspector pane.
   void draw_summary(AppState& state);
   const std::string& incident_id() const { return id_; }
   const TriageSummaryPanel& triage_summary() const { return triage_; }
   const SimilarIncidentsPanel& similar_incidents() const { return similar_; }
+  IntegrationLinksPanel& integration_links() { return links_; }
 
  private:
   struct Editor {
@@ -58,6 +62,7 @@ class IncidentView : public TabView {
   Editor editor_;
   TriageSummaryPanel triage_;
   SimilarIncidentsPanel similar_;
+  IntegrationLinksPanel links_;
 };
 
 }  // namespace tftsr::gui

@@ -1,0 +1,25 @@
+#pragma once
+// What the publish and ticket dialogs show before anything leaves: the text as the outbound gate
+// lets it go (findings masked) with the count of masked findings by type, and the progress row of
+// the job that sends it.
+#include <string>
+
+#include "app/gui/app_state.h"
+#include "core/integrations/integration_service.h"
+
+namespace tftsr::gui {
+
+// "3 findings masked: Email 2, AwsAccessKey 1", or that none were found.
+std::string masked_summary(const integrations::SendPreview& preview);
+
+// The summary and the text in a read-only box `height` high (negative: down to that much above
+// the window's bottom, at least four lines); probe_key names the box.
+void draw_send_preview(const integrations::SendPreview& preview, float height, const std::string& probe_key);
+
+// What the dialogs draw under the preview box: an error, the result and its link, the buttons.
+float below_preview(bool error, bool result);
+
+// A progress bar with the job's note and a Cancel button (probe_key + ".cancel").
+void draw_job_progress(AppState& state, JobId job, const std::string& probe_key);
+
+}  // namespace tftsr::gui
