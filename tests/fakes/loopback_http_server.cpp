@@ -51,6 +51,19 @@ bool same_name(std::string_view a, std::string_view b) {
 }
 }  // namespace
 
+std::string url_decoded(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(std::string(s.substr(i + 1, 2)), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i] == '+' ? ' ' : s[i];
+    }
+  }
+  return out;
+}
+
 std::optional<std::string> RecordedRequest::header(std::string_view name) const {
   for (const auto& [n, v] : headers)
     if (same_name(n, name)) return v;

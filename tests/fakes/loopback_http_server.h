@@ -60,6 +60,9 @@ struct ScriptedReply {
   ScriptedReply& with_header(std::string name, std::string value);
 };
 
+// A recorded target or form body with its %XX escapes and '+' decoded.
+std::string url_decoded(std::string_view s);
+
 class LoopbackHttpServer {
  public:
   explicit LoopbackHttpServer(std::vector<ScriptedReply> script = {ScriptedReply::json(200, "{}")});

@@ -15,19 +15,6 @@ namespace tftsr::test::oauth_fake {
 namespace {
 using nlohmann::json;
 
-std::string decode(const std::string& s) {
-  std::string out;
-  for (std::size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += s[i] == '+' ? ' ' : s[i];
-    }
-  }
-  return out;
-}
-
 std::string encode(const std::string& s) {
   static const char* hex = "0123456789ABCDEF";
   std::string out;
@@ -91,7 +78,7 @@ std::map<std::string, std::string> query_of(const std::string& url) {
     if (amp == std::string::npos) amp = url.size();
     const std::string pair = url.substr(at, amp - at);
     const auto eq = pair.find('=');
-    out[decode(pair.substr(0, eq))] = eq == std::string::npos ? "" : decode(pair.substr(eq + 1));
+    out[url_decoded(pair.substr(0, eq))] = eq == std::string::npos ? "" : url_decoded(pair.substr(eq + 1));
     at = amp + 1;
   }
   return out;

@@ -7,7 +7,6 @@
 
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/send_preview_panel.h"
-#include "core/integrations/oauth_client.h"
 
 namespace tftsr::gui {
 
@@ -221,12 +220,7 @@ void PublishDialog::draw_result() {
   ImGui::TextColored(kOkColour, "%s page %s (version %lld).", r.updated ? "Updated" : "Published", r.page.id.c_str(),
                      static_cast<long long>(r.page.version));
   probe::record("publish.done");
-  if (r.page.url.empty()) return;
-  if (ImGui::SmallButton(r.page.url.c_str())) open_in_system_browser(r.page.url);
-  probe::record("publish.link");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open in the browser");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Copy link")) ImGui::SetClipboardText(r.page.url.c_str());
+  draw_remote_link(r.page.url, "publish.link");
 }
 
 void PublishDialog::draw(AppState& state) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 
 #include "app/gui/ui_probe.h"
+#include "core/integrations/oauth_client.h"
 
 namespace tftsr::gui {
 
@@ -54,6 +55,15 @@ void draw_job_progress(AppState& state, JobId job, const std::string& probe_key)
   ImGui::SameLine();
   if (ImGui::Button("Cancel")) state.pool.cancel(job);
   probe::record(probe_key + ".cancel");
+}
+
+void draw_remote_link(const std::string& url, const std::string& probe_key) {
+  if (url.empty()) return;
+  if (ImGui::SmallButton(url.c_str())) integrations::open_in_system_browser(url);
+  probe::record(probe_key);
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open in the browser");
+  ImGui::SameLine();
+  if (ImGui::SmallButton("Copy link")) ImGui::SetClipboardText(url.c_str());
 }
 
 }  // namespace tftsr::gui

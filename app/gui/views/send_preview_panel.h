@@ -19,6 +19,10 @@ void draw_send_preview(const integrations::SendPreview& preview, float height, c
 // What the dialogs draw under the preview box: an error, the result and its link, the buttons.
 float below_preview(bool error, bool result);
 
+// The created page's or ticket's URL as a button that opens the browser, and "Copy link"
+// (probe_key names the URL button).
+void draw_remote_link(const std::string& url, const std::string& probe_key);
+
 // A progress bar with the job's note and a Cancel button (probe_key + ".cancel").
 void draw_job_progress(AppState& state, JobId job, const std::string& probe_key);
 

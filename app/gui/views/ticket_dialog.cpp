@@ -8,7 +8,6 @@
 
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/send_preview_panel.h"
-#include "core/integrations/oauth_client.h"
 
 namespace tftsr::gui {
 
@@ -101,12 +100,7 @@ void TicketDialog::draw_result() {
   const RemoteTicket& t = result_->ticket;
   ImGui::TextColored(kOkColour, "Created %s %s.", service_name(t.service).c_str(), t.key.c_str());
   probe::record("ticket.done");
-  if (t.url.empty()) return;
-  if (ImGui::SmallButton(t.url.c_str())) open_in_system_browser(t.url);
-  probe::record("ticket.link");
-  if (ImGui::IsItemHovered()) ImGui::SetTooltip("Open in the browser");
-  ImGui::SameLine();
-  if (ImGui::SmallButton("Copy link")) ImGui::SetClipboardText(t.url.c_str());
+  draw_remote_link(t.url, "ticket.link");
 }
 
 void TicketDialog::draw(AppState& state) {

@@ -35,20 +35,6 @@ std::string root(const LoopbackHttpServer& s) {
   return u;
 }
 
-// A URL's query with its %XX escapes and '+' decoded.
-std::string net_decoded(const std::string& target) {
-  std::string out;
-  for (std::size_t i = 0; i < target.size(); ++i) {
-    if (target[i] == '%' && i + 2 < target.size()) {
-      out += static_cast<char>(std::stoi(target.substr(i + 1, 2), nullptr, 16));
-      i += 2;
-    } else {
-      out += target[i] == '+' ? ' ' : target[i];
-    }
-  }
-  return out;
-}
-
 void set_up(Triage& t, Service service, const std::string& url) {
   integrations::IntegrationSettings s;
   s.service = service;
@@ -58,6 +44,21 @@ void set_up(Triage& t, Service service, const std::string& url) {
   t.integrations().configure(s);
   t.integrations().set_token(service, "ATATT3xFfGF0-test-token");
 }
+
+// Opens the incident's Documents tab, clicks "Publish to Confluence…" and waits for the preview.
+PublishDialog& open_publish_dialog(UiFixture& f, const std::string& incident) {
+  f.shell->state().open_tab({DocumentView::kKind, incident});
+  f.ui->frame(3);
+  auto* docs = f.shell->find_view<DocumentView>(incident);
+  REQUIRE(docs);
+  REQUIRE(f.ui->frames_until([&] { return docs->loaded() && docs->publish_available(); }, 10000));
+  f.ui->frame(2);
+  f.ui->click("docs.publish");
+  PublishDialog& dialog = docs->publish_dialog();
+  REQUIRE(f.ui->frames_until([&] { return dialog.is_open() && !dialog.busy() && dialog.preview(); }, 10000));
+  return dialog;
+}
+
 }  // namespace
 
 TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from the incident") {
@@ -81,15 +82,7 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   f.shell->state().changed();
 
   // The document: publish through the dialog.
-  f.shell->state().open_tab({DocumentView::kKind, incident});
-  f.ui->frame(3);
-  auto* docs = f.shell->find_view<DocumentView>(incident);
-  REQUIRE(docs);
-  REQUIRE(f.ui->frames_until([&] { return docs->loaded() && docs->publish_available(); }, 10000));
-  f.ui->frame(2);
-  f.ui->click("docs.publish");
-  PublishDialog& dialog = docs->publish_dialog();
-  REQUIRE(f.ui->frames_until([&] { return dialog.is_open() && !dialog.busy() && dialog.preview(); }, 10000));
+  PublishDialog& dialog = open_publish_dialog(f, incident);
   CHECK(dialog.error().empty());
   REQUIRE(dialog.spaces().size() == 2);
   CHECK(dialog.space_key() == "OPS");  // the configured default
@@ -127,7 +120,7 @@ TEST_CASE("publish a document to Confluence and create a ServiceNow ticket from 
   auto sent = confluence.requests();
   REQUIRE(sent.size() == 4);  // spaces, the search, the space, the page
   CHECK(sent[1].target.find("cql=") != std::string::npos);
-  CHECK(net_decoded(sent[1].target).find("type = page AND space = \"OPS\" AND title ~ \"Incident \\\"Q3\\\"\"") !=
+  CHECK(tftsr::test::url_decoded(sent[1].target).find("type = page AND space = \"OPS\" AND title ~ \"Incident \\\"Q3\\\"\"") !=
         std::string::npos);
   CHECK(sent[3].method == "POST");
   CHECK(sent[3].body.find(kAwsKey) == std::string::npos);
@@ -267,15 +260,7 @@ TEST_CASE("Cancel stops a publish that hangs, says so, and the attempt is record
                          ScriptedReply::stall_after({})});
   set_up(t, Service::Confluence, wiki);
   f.shell->state().changed();
-  f.shell->state().open_tab({DocumentView::kKind, incident});
-  f.ui->frame(3);
-  auto* docs = f.shell->find_view<DocumentView>(incident);
-  REQUIRE(docs);
-  REQUIRE(f.ui->frames_until([&] { return docs->loaded() && docs->publish_available(); }, 10000));
-  f.ui->frame(2);
-  f.ui->click("docs.publish");
-  PublishDialog& dialog = docs->publish_dialog();
-  REQUIRE(f.ui->frames_until([&] { return dialog.is_open() && !dialog.busy() && dialog.preview(); }, 10000));
+  PublishDialog& dialog = open_publish_dialog(f, incident);
   f.ui->frame(2);
   f.ui->click("publish.publish");
   // Waiting on the page: the progress bar and Cancel replace the buttons.

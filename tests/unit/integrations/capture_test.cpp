@@ -13,11 +13,6 @@ using namespace tftsr::test;
 namespace cf = tftsr::test::confluence_fake;
 namespace sn = tftsr::test::servicenow_fake;
 
-namespace {
-const std::string kAwsKey = "AKIAIOSFODNN7EXAMPLE";
-const std::string kEmail = "oncall.lead@example.org";
-}  // namespace
-
 TEST_CASE("a planted secret in a document never reaches the server, and every body sent is audited by its SHA-256") {
   IntegrationFixture f;
   const std::string base = f.root() + "/wiki";

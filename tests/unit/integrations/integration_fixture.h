@@ -13,6 +13,9 @@
 namespace tftsr::test {
 
 inline const std::string kToken = "ATATT3xFfGF0-test-token-7Qm2";
+// Planted in documents and incidents: the gate must mask them before anything leaves.
+inline const std::string kAwsKey = "AKIAIOSFODNN7EXAMPLE";
+inline const std::string kEmail = "oncall.lead@example.org";
 
 struct IntegrationFixture {
   TempDir dir;

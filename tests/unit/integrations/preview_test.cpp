@@ -15,11 +15,6 @@ using namespace tftsr::test;
 namespace cf = tftsr::test::confluence_fake;
 namespace sn = tftsr::test::servicenow_fake;
 
-namespace {
-const std::string kAwsKey = "AKIAIOSFODNN7EXAMPLE";
-const std::string kEmail = "oncall.lead@example.org";
-}  // namespace
-
 TEST_CASE("the publish preview masks a planted secret exactly as the page Confluence receives") {
   IntegrationFixture f;
   const std::string base = f.root() + "/wiki";
