@@ -13,8 +13,6 @@ namespace tftsr::gui {
 namespace {
 using namespace integrations;
 constexpr const char* kPopup = "Publish to Confluence";
-const ImVec4 kErrorColour(0.92f, 0.30f, 0.30f, 1.0f);
-const ImVec4 kOkColour(0.30f, 0.65f, 0.40f, 1.0f);
 
 Progress progress_of(JobContext& ctx) {
   Progress p;
@@ -170,7 +168,7 @@ void PublishDialog::draw_space(AppState& state) {
     ImGui::SameLine();
     ImGui::TextDisabled("listing the spaces…");
   }
-  if (!spaces_error_.empty()) ImGui::TextColored(kErrorColour, "%s", spaces_error_.c_str());
+  if (!spaces_error_.empty()) ImGui::TextColored(kSendErrorColour, "%s", spaces_error_.c_str());
 }
 
 void PublishDialog::draw_parent(AppState& state) {
@@ -197,7 +195,7 @@ void PublishDialog::draw_parent(AppState& state) {
       parent_title_.clear();
     }
   }
-  if (!search_error_.empty()) ImGui::TextColored(kErrorColour, "%s", search_error_.c_str());
+  if (!search_error_.empty()) ImGui::TextColored(kSendErrorColour, "%s", search_error_.c_str());
   if (searched_ && parents_.empty()) ImGui::TextDisabled("No page in this space has that in its title.");
   if (!parents_.empty()) {
     ImGui::BeginChild("##parents", ImVec2(-1.0f, ImGui::GetTextLineHeightWithSpacing() * 4.5f), true);
@@ -217,27 +215,16 @@ void PublishDialog::draw_parent(AppState& state) {
 
 void PublishDialog::draw_result() {
   const PublishResult& r = *result_;
-  ImGui::TextColored(kOkColour, "%s page %s (version %lld).", r.updated ? "Updated" : "Published", r.page.id.c_str(),
+  ImGui::TextColored(kSendOkColour, "%s page %s (version %lld).", r.updated ? "Updated" : "Published", r.page.id.c_str(),
                      static_cast<long long>(r.page.version));
   probe::record("publish.done");
   draw_remote_link(r.page.url, "publish.link");
 }
 
 void PublishDialog::draw(AppState& state) {
-  if (request_open_) {
-    ImGui::OpenPopup(kPopup);
-    request_open_ = false;
-    open_ = true;
-  }
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  // A fixed height that fits the window: the preview takes what the rest leaves.
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 46.0f, std::min(vp->Size.y * 0.85f, ImGui::GetFontSize() * 44.0f)),
-                           ImGuiCond_Appearing);
   bool keep_open = true;
   const bool publishing = publish_job_ != 0;
-  // No close box while the page is being sent: Cancel stops it.
-  if (!ImGui::BeginPopupModal(kPopup, publishing ? nullptr : &keep_open, ImGuiWindowFlags_NoSavedSettings)) {
+  if (!begin_send_dialog(kPopup, request_open_, open_, 44.0f, publishing, keep_open)) {
     if (open_) {
       jobs_.cancel();
       spaces_job_ = search_job_ = preview_job_ = 0;
@@ -266,12 +253,7 @@ void PublishDialog::draw(AppState& state) {
   } else if (preview_job_) {
     ImGui::TextDisabled("checking the text…");
   }
-  if (!error_.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(kErrorColour, "%s", error_.c_str());
-    ImGui::PopTextWrapPos();
-    probe::record("publish.error");
-  }
+  draw_send_error(error_, "publish.error");
   if (result_) draw_result();
 
   ImGui::Separator();

@@ -66,4 +66,27 @@ void draw_remote_link(const std::string& url, const std::string& probe_key) {
   if (ImGui::SmallButton("Copy link")) ImGui::SetClipboardText(url.c_str());
 }
 
+bool begin_send_dialog(const char* popup, bool& request_open, bool& open, float height_em, bool sending,
+                       bool& keep_open) {
+  if (request_open) {
+    ImGui::OpenPopup(popup);
+    request_open = false;
+    open = true;
+  }
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(
+      ImVec2(ImGui::GetFontSize() * 46.0f, std::min(vp->Size.y * 0.85f, ImGui::GetFontSize() * height_em)),
+      ImGuiCond_Appearing);
+  return ImGui::BeginPopupModal(popup, sending ? nullptr : &keep_open, ImGuiWindowFlags_NoSavedSettings);
+}
+
+void draw_send_error(const std::string& error, const std::string& probe_key) {
+  if (error.empty()) return;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(kSendErrorColour, "%s", error.c_str());
+  ImGui::PopTextWrapPos();
+  probe::record(probe_key);
+}
+
 }  // namespace tftsr::gui

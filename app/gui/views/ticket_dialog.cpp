@@ -14,8 +14,6 @@ namespace tftsr::gui {
 namespace {
 using namespace integrations;
 constexpr const char* kPopup = "Create ticket";
-const ImVec4 kErrorColour(0.92f, 0.30f, 0.30f, 1.0f);
-const ImVec4 kOkColour(0.30f, 0.65f, 0.40f, 1.0f);
 }  // namespace
 
 void TicketDialog::open(AppState& state, const std::string& incident_id, std::vector<Service> services) {
@@ -98,26 +96,15 @@ void TicketDialog::draw_choice() {
 
 void TicketDialog::draw_result() {
   const RemoteTicket& t = result_->ticket;
-  ImGui::TextColored(kOkColour, "Created %s %s.", service_name(t.service).c_str(), t.key.c_str());
+  ImGui::TextColored(kSendOkColour, "Created %s %s.", service_name(t.service).c_str(), t.key.c_str());
   probe::record("ticket.done");
   draw_remote_link(t.url, "ticket.link");
 }
 
 void TicketDialog::draw(AppState& state) {
-  if (request_open_) {
-    ImGui::OpenPopup(kPopup);
-    request_open_ = false;
-    open_ = true;
-  }
-  const ImGuiViewport* vp = ImGui::GetMainViewport();
-  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Appearing, ImVec2(0.5f, 0.5f));
-  // A fixed height that fits the window: the preview takes what the rest leaves.
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 46.0f, std::min(vp->Size.y * 0.85f, ImGui::GetFontSize() * 30.0f)),
-                           ImGuiCond_Appearing);
   bool keep_open = true;
   const bool creating = create_job_ != 0;
-  // No close box while the ticket is being sent: Cancel stops it.
-  if (!ImGui::BeginPopupModal(kPopup, creating ? nullptr : &keep_open, ImGuiWindowFlags_NoSavedSettings)) {
+  if (!begin_send_dialog(kPopup, request_open_, open_, 30.0f, creating, keep_open)) {
     if (open_) {
       jobs_.cancel();
       preview_job_ = 0;
@@ -133,12 +120,7 @@ void TicketDialog::draw(AppState& state) {
   ImGui::TextUnformatted("What will be sent, after the PII check");
   if (preview_) draw_send_preview(*preview_, -below_preview(!error_.empty(), result_.has_value()), "ticket.preview");
   else if (preview_job_) ImGui::TextDisabled("checking the text…");
-  if (!error_.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextColored(kErrorColour, "%s", error_.c_str());
-    ImGui::PopTextWrapPos();
-    probe::record("ticket.error");
-  }
+  draw_send_error(error_, "ticket.error");
   if (result_) draw_result();
   ImGui::Separator();
   if (creating) {
