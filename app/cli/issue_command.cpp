@@ -90,7 +90,10 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
         if (!description->empty()) in->description = *description;
         auto t = open_store(ctx.options);
         Incident created = t->incidents().create(*in);
-        if (!ctx.options.json) print_incidents({created}, false);  // shown whatever the tickets do
+        if (!ctx.options.json) {
+          print_incidents({created}, false);
+          std::cout.flush();  // shown before any ticket is tried
+        }
         // Services set to auto-create get their ticket now; the incident stands whatever they answer
         // (a failure goes to stderr and `tickets[].error`, the exit code stays 0).
         std::vector<integrations::AutomaticTicket> tickets;
