@@ -6,6 +6,7 @@
 #include <chrono>
 #include <vector>
 
+#include "app/gui/job_progress.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/unlock_screen.h"
 
@@ -92,9 +93,7 @@ void IntegrationSettings::sign_in(AppState& state, Form& f) {
   f.job = jobs_.run(
       state.pool, "Signing in to " + service_name(s),
       [triage, s](JobContext& ctx) {
-        Progress p;
-        p.cancelled = [&ctx] { return ctx.cancelled(); };
-        triage->integrations().sign_in(s, open_in_system_browser, std::chrono::minutes(5), p);
+        triage->integrations().sign_in(s, open_in_system_browser, std::chrono::minutes(5), progress_of(ctx));
       },
       [this, &f] {
         finish(f, "Signed in.", false);
@@ -114,9 +113,7 @@ void IntegrationSettings::test(AppState& state, Form& f) {
   f.job = jobs_.run(
       state.pool, "Testing " + service_name(s),
       [triage, s](JobContext& ctx) {
-        Progress p;
-        p.cancelled = [&ctx] { return ctx.cancelled(); };
-        return triage->integrations().test(s, p);
+        return triage->integrations().test(s, progress_of(ctx));
       },
       [this, &f](ConnectionCheck c) { finish(f, c.host + ": " + c.summary, false); },
       [this, &f](const JobFailure& e) {

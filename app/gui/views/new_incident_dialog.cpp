@@ -4,6 +4,7 @@
 #include <imgui_stdlib.h>
 
 #include "app/gui/domain_list.h"
+#include "app/gui/job_progress.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/incident_view.h"
 #include "app/gui/widgets/wrapped_text_input.h"
@@ -56,9 +57,7 @@ void NewIncidentDialog::create_automatic_tickets(AppState& state, const std::str
   jobs_.run(
       state.pool, "Creating the incident's tickets",
       [triage, incident_id](JobContext& ctx) {
-        Progress p;
-        p.cancelled = [&ctx] { return ctx.cancelled(); };
-        return triage->integrations().create_automatic_tickets(incident_id, p);
+        return triage->integrations().create_automatic_tickets(incident_id, progress_of(ctx));
       },
       [&state](std::vector<integrations::AutomaticTicket> tickets) {
         for (const auto& t : tickets) {

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <imgui_stdlib.h>
 
+#include "app/gui/job_progress.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/send_preview_panel.h"
 
@@ -13,13 +14,6 @@ namespace tftsr::gui {
 namespace {
 using namespace integrations;
 constexpr const char* kPopup = "Publish to Confluence";
-
-Progress progress_of(JobContext& ctx) {
-  Progress p;
-  p.report = [&ctx](double f, std::string_view note) { ctx.report(f, std::string(note)); };
-  p.cancelled = [&ctx] { return ctx.cancelled(); };
-  return p;
-}
 
 std::string cql_string(const std::string& text) {
   std::string out = "\"";

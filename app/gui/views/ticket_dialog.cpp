@@ -6,6 +6,7 @@
 
 #include <iterator>
 
+#include "app/gui/job_progress.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/send_preview_panel.h"
 
@@ -52,10 +53,7 @@ void TicketDialog::create(AppState& state) {
   create_job_ = jobs_.run(
       state.pool, "Creating the " + service_name(service_) + " ticket",
       [triage, id = incident_id_, service = service_, options](JobContext& ctx) {
-        Progress p;
-        p.report = [&ctx](double f, std::string_view note) { ctx.report(f, std::string(note)); };
-        p.cancelled = [&ctx] { return ctx.cancelled(); };
-        return triage->integrations().create_ticket(service, id, options, p);
+        return triage->integrations().create_ticket(service, id, options, progress_of(ctx));
       },
       [this, &state](TicketResult r) {
         create_job_ = 0;
