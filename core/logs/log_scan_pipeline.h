@@ -41,7 +41,7 @@ using ChunkConsumer = std::function<void(ScannedChunk& scanned)>;
 
 // Reads until the end, scanning on options.threads threads, and gives every chunk to `consume`
 // in order. An exception from either callback or from a scan stops the work (the scans under
-// way finish first) and propagates. Memory: about (threads + 2) chunks, whatever the text size.
+// way finish first) and propagates. Memory: about (threads + 3) chunks, whatever the text size.
 void scan_text_stream(const pii::PiiDetector& detector, const TextReader& read, const ChunkConsumer& consume,
                       const ScanPipelineOptions& options = {});
 

@@ -463,6 +463,20 @@ std::optional<Span> confirm_login_phrase(std::string_view text, std::size_t to) 
   return Span{start, end};
 }
 
+// Three bytes compared as one number: this runs on every "hh:mm:ss " of a log, and twelve calls
+// to memcmp there were a visible share of a file scan.
+bool is_month_abbreviation(std::string_view s) {
+  const auto packed = [](std::string_view three) {
+    return static_cast<unsigned>(static_cast<unsigned char>(three[0])) << 16 |
+           static_cast<unsigned>(static_cast<unsigned char>(three[1])) << 8 | static_cast<unsigned char>(three[2]);
+  };
+  static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
+  const unsigned key = packed(s);
+  bool month = false;
+  for (std::size_t k = 0; k < kMonths.size(); k += 3) month |= key == packed(kMonths.substr(k, 3));
+  return month;
+}
+
 }  // namespace
 
 std::optional<Span> syslog_host_after(std::string_view text, std::size_t time_start, std::size_t time_end) {
@@ -486,10 +500,7 @@ std::optional<Span> syslog_host_after(std::string_view text, std::size_t time_st
   while (m > 0 && month_end - m < 2 && (text[m - 1] == ' ' || text[m - 1] == '\t')) --m;
   if (m == month_end || m < 3) return std::nullopt;
   m -= 3;
-  static constexpr std::string_view kMonths = "JanFebMarAprMayJunJulAugSepOctNovDec";
-  bool month = false;
-  for (std::size_t k = 0; k < kMonths.size(); k += 3) month |= text.compare(m, 3, kMonths.substr(k, 3)) == 0;
-  if (!month) return std::nullopt;
+  if (!is_month_abbreviation(text.substr(m, 3))) return std::nullopt;
   if (m > 0 && !is_space(text[m - 1]) && text[m - 1] != '[' && text[m - 1] != '>') return std::nullopt;
   std::size_t end = to;
   while (end < text.size() && end - to < 128 && !is_space(text[end])) ++end;

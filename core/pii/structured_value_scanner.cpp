@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #if defined(__SSE2__)
@@ -9,6 +10,7 @@
 #endif
 
 #include "core/pii/candidate_checks.h"
+#include "core/pii/digit_bytes.h"
 #include "core/pii/domain_names.h"
 #include "core/pii/validators.h"
 
@@ -112,6 +114,13 @@ class Scanner {
   }
 
   std::size_t digits_from(std::size_t i) const {
+    while (i + 8 <= n_) {
+      std::uint64_t word;
+      std::memcpy(&word, t_.data() + i, 8);
+      const std::uint64_t not_digit = non_digit_bytes(word);
+      if (not_digit != 0) return i + static_cast<std::size_t>(__builtin_ctzll(not_digit)) / 8;
+      i += 8;
+    }
     while (i < n_ && is_digit(t_[i])) ++i;
     return i;
   }

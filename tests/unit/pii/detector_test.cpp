@@ -93,6 +93,17 @@ TEST_CASE("offsets are bytes in multibyte UTF-8 text") {
   CHECK(text.substr(findings[1].start, findings[1].length()) == "bob@example.com");
 }
 
+TEST_CASE("a run of digits ends at a byte above 0x7F, wherever it falls in the text") {
+  // 0xB9 and 0xB2 are '9' and '2' with the high bit set (a stray byte the scanner may be given
+  // raw). Digit runs are measured eight bytes at a time, so each value is tried at every offset.
+  for (std::size_t pad = 0; pad < 16; ++pad) {
+    const std::string lead(pad, 'x');
+    CHECK(scan_to_string(lead + " host 10.1.2.3\xb9 up") == "Ipv4:10.1.2.3;");
+    CHECK(scan_to_string(lead + " card 4111111111111111\xb2 ok") == "CreditCard:4111111111111111;");
+    CHECK(scan_to_string(lead + " call (555) 123-4567\xb9") == "PhoneNumber:(555) 123-4567;");
+  }
+}
+
 TEST_CASE("a PEM private key block is one finding") {
   const std::string pem =
       "-----BEGIN OPENSSH PRIVATE KEY-----\n"
