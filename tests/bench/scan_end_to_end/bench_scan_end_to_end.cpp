@@ -4,7 +4,8 @@
 // a fifth of the findings): `scan FILE`, `redact FILE`, then `log add`, `log scan` (scan of the stored log,
 // storing its findings) and `log redact` in a fresh data directory. Prints for each the wall
 // time, MB/s of log, CPU time and peak resident memory, beside the in-memory scanner (one core)
-// and ripgrep running 12 typical PII patterns one after another on the same file, in the same run.
+// and ripgrep running 12 typical PII patterns one after another on the same file, in the same run
+// (`scan FILE` and each ripgrep pattern: the fastest of three runs), and the ratio of the two.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
@@ -64,6 +65,17 @@ Run run(const std::vector<std::string>& args, const std::string& out = "/dev/nul
   return r;
 }
 
+// The fastest of three runs: this machine's noise is larger than the differences measured. The
+// comparison with ripgrep takes the fastest of three for each side.
+Run best_of_three(const std::vector<std::string>& args) {
+  Run best = run(args);
+  for (int i = 0; i < 2; ++i) {
+    const Run r = run(args);
+    if (r.wall < best.wall) best = r;
+  }
+  return best;
+}
+
 void print(const char* what, const Run& r, double mb) {
   std::printf("%-44s %7.2f s %8.1f MB/s wall  %7.2f s CPU %8.1f MB/s of CPU  peak %6.1f MB%s\n", what, r.wall,
               mb / r.wall, r.cpu, mb / r.cpu, static_cast<double>(r.peak_kb) / 1024.0,
@@ -110,25 +122,27 @@ int main(int argc, char** argv) {
   const std::string bin = TFTSR_BINARY;
   std::printf("input: %.1f MB, %u cores online\n", mb, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN)));
 
+  double in_memory = 1e9;  // seconds, best of 2
   {  // The in-memory scanner, one core: the figure the whole pipeline is held against.
     const std::string text = read_file(file);
     const tftsr::pii::PiiDetector detector;
-    double best = 1e9, best_cpu = 1e9;
+    double best_cpu = 1e9;
     std::size_t n = 0;
     for (int i = 0; i < 2; ++i) {
       const auto t0 = Clock::now();
       const double c0 = thread_cpu_seconds();
       n = detector.scan(text).size();
       best_cpu = std::min(best_cpu, thread_cpu_seconds() - c0);
-      best = std::min(best, std::chrono::duration<double>(Clock::now() - t0).count());
+      in_memory = std::min(in_memory, std::chrono::duration<double>(Clock::now() - t0).count());
     }
     std::printf("%-44s %7.2f s %8.1f MB/s wall  %7.2f s CPU %8.1f MB/s of CPU  (%zu findings)\n",
-                "in-memory scanner, one core (best of 2)", best, mb / best, best_cpu, mb / best_cpu, n);
+                "in-memory scanner, one core (best of 2)", in_memory, mb / in_memory, best_cpu, mb / best_cpu, n);
   }
 
   setenv("TFTSR_DB_KEY", "bench-passphrase", 1);
   const std::string data = (work / "data").string();
-  print("tftsr scan FILE --json", run({bin, "scan", file.string(), "--json"}), mb);
+  const Run scan_file = best_of_three({bin, "scan", file.string(), "--json"});
+  print("tftsr scan FILE --json (best of 3)", scan_file, mb);
   print("tftsr redact FILE -o OUT", run({bin, "redact", file.string(), "-o", (work / "redacted.log").string()}), mb);
   std::filesystem::remove(work / "redacted.log");
   run({bin, "issue", "new", "--title", "bench", "--severity", "P3", "--data-dir", data, "--json"},
@@ -149,12 +163,14 @@ int main(int argc, char** argv) {
     const auto& patterns = tftsr::bench::kOldAppPatterns;
     Run all;
     for (const char* p : patterns) {
-      const Run r = run({"rg", "--no-config", "-j1", "-c", "-e", p, file.string()});
+      const Run r = best_of_three({"rg", "--no-config", "-j1", "-c", "-e", p, file.string()});
       all.wall += r.wall;
       all.cpu += r.cpu;
       all.peak_kb = std::max(all.peak_kb, r.peak_kb);
     }
-    print("ripgrep, 12 patterns one after another", all, mb);
+    print("ripgrep, 12 patterns one after another (best of 3 each)", all, mb);
+    std::printf("tftsr scan FILE: %.1fx ripgrep, %.0f %% of the in-memory scanner\n", all.wall / scan_file.wall,
+                100.0 * in_memory / scan_file.wall);
   } else {
     std::printf("ripgrep not found on PATH: no comparison\n");
   }
