@@ -69,28 +69,59 @@ void DocumentDraft::load(const Document& doc) {
   text = stored_ = previous_ = doc.content_md;
   updated_at_ = doc.updated_at;
   undo_.clear();
+  undo_bytes_ = 0;
+  group_open_ = false;
+  group_base_.clear();
   last_edit_ = {};
   changed();
-}
-
-void DocumentDraft::changed() {
-  ++version_;
   words_ = count_words(text);
 }
 
+void DocumentDraft::changed() { ++version_; }
+
 void DocumentDraft::edited(Clock::time_point now) {
   if (text == previous_) return;
-  if (undo_.empty() || now - last_edit_ > std::chrono::seconds(1)) undo_.push_back(previous_);
-  if (undo_.size() > 200) undo_.erase(undo_.begin());
+  if (!group_open_ || now - last_edit_ > std::chrono::seconds(1)) {
+    close_group();
+    group_base_ = previous_;
+    group_open_ = true;
+  }
   previous_ = text;
   last_edit_ = now;
   changed();
 }
 
+// The open group becomes one step: what differs between the text before it and now.
+void DocumentDraft::close_group() {
+  if (!group_open_) return;
+  group_open_ = false;
+  const std::string& before = group_base_;
+  const std::size_t shorter = std::min(before.size(), previous_.size());
+  std::size_t head = 0;
+  while (head < shorter && before[head] == previous_[head]) ++head;
+  std::size_t tail = 0;
+  while (tail < shorter - head && before[before.size() - 1 - tail] == previous_[previous_.size() - 1 - tail]) ++tail;
+  if (head + tail < before.size() || head + tail < previous_.size())  // typed and taken back: no step
+    push_undo({head, before.substr(head, before.size() - head - tail), previous_.size() - head - tail});
+  group_base_.clear();
+  group_base_.shrink_to_fit();
+}
+
+void DocumentDraft::push_undo(UndoStep step) {
+  undo_bytes_ += step.removed.size();
+  undo_.push_back(std::move(step));
+  while (undo_.size() > 1 && (undo_.size() > kUndoSteps || undo_bytes_ > kUndoBudget)) {
+    undo_bytes_ -= undo_.front().removed.size();
+    undo_.pop_front();
+  }
+}
+
 void DocumentDraft::replace(std::size_t begin, std::size_t end, const std::string& with, Clock::time_point now) {
+  edited(now);
+  close_group();
   begin = std::min(begin, text.size());
   end = std::clamp(end, begin, text.size());
-  undo_.push_back(text);
+  push_undo({begin, text.substr(begin, end - begin), with.size()});
   text.replace(begin, end - begin, with);
   previous_ = text;
   last_edit_ = now;
@@ -98,9 +129,14 @@ void DocumentDraft::replace(std::size_t begin, std::size_t end, const std::strin
 }
 
 bool DocumentDraft::undo() {
+  edited(Clock::now());  // typing not reported yet is an edit of its own: steps apply to the text they left
+  close_group();
   if (undo_.empty()) return false;
-  text = previous_ = std::move(undo_.back());
+  UndoStep step = std::move(undo_.back());
   undo_.pop_back();
+  undo_bytes_ -= step.removed.size();
+  text.replace(step.at, step.inserted, step.removed);
+  previous_ = text;
   last_edit_ = {};
   changed();
   return true;
@@ -132,20 +168,23 @@ void DocumentDraft::refresh_preview_in_background() {
     // The old blocks are freed by the next parse's thread, not in this frame.
     std::swap(preview_, done.doc);
     previewed_ = done.version;
+    words_ = done.words;
     if (previewed_ != version_)
       parsing_ = std::async(std::launch::async, [text = text, v = version_, old = std::move(done.doc)]() mutable {
         old = {};
-        return Parsed{v, parse_markdown(text)};
+        return Parsed{v, parse_markdown(text), count_words(text)};
       });
     return;
   }
   if (previewed_ == version_) return;
-  parsing_ = std::async(std::launch::async, [text = text, v = version_] { return Parsed{v, parse_markdown(text)}; });
+  parsing_ = std::async(std::launch::async,
+                        [text = text, v = version_] { return Parsed{v, parse_markdown(text), count_words(text)}; });
 }
 
 bool DocumentDraft::refresh_preview() {
   if (previewed_ == version_) return false;
   preview_ = parse_markdown(text);
+  words_ = count_words(text);
   previewed_ = version_;
   return true;
 }
@@ -485,7 +524,7 @@ void DocumentView::draw_editor(AppState& state) {
     ImGui::TextDisabled("Preview");
     ImGui::BeginChild("##preview", ImVec2(0, height), false, ImGuiWindowFlags_HorizontalScrollbar);
     draft_.refresh_preview_in_background();
-    draw_markdown(draft_.preview(), MarkdownFonts{state.mono_font, state.heading_font});
+    draw_markdown(draft_.preview(), MarkdownFonts{state.mono_font, state.heading_font}, preview_layout_);
     ImGui::EndChild();
     probe::record("docs.preview");
     ImGui::EndTable();

@@ -8,6 +8,7 @@
 // Reading, generating, saving and exporting run on the worker pool.
 #include <chrono>
 #include <cstdint>
+#include <deque>
 #include <filesystem>
 #include <future>
 #include <optional>
@@ -36,7 +37,11 @@ class DocumentDraft {
   void edited(std::chrono::steady_clock::time_point now);
   void replace(std::size_t begin, std::size_t end, const std::string& with, std::chrono::steady_clock::time_point now);
   bool undo();
-  bool can_undo() const { return !undo_.empty(); }
+  bool can_undo() const { return group_open_ || !undo_.empty(); }
+  // Bytes the undo steps keep (what each step removed), at most kUndoBudget.
+  std::size_t undo_bytes() const { return undo_bytes_; }
+  static constexpr std::size_t kUndoBudget = std::size_t{16} << 20;
+  static constexpr std::size_t kUndoSteps = 200;
   // Autosave: the text to store once typing paused for `delay`, if there is any.
   std::optional<std::string> due_save(std::chrono::steady_clock::time_point now, std::chrono::milliseconds delay) const;
   void saved(const std::string& text, std::int64_t updated_at);
@@ -50,17 +55,31 @@ class DocumentDraft {
   const std::string& stored() const { return stored_; }
   bool dirty() const;
   const MarkdownDocument& preview() const { return preview_; }
+  // Words of the text as of the preview (a keystroke or two behind while typing).
   std::size_t words() const { return words_; }
   const std::string& doc_id() const { return doc_id_; }
   std::int64_t updated_at() const { return updated_at_; }
 
  private:
+  // One undo step: the bytes at `at` were `removed` before the step and are `inserted` bytes
+  // after it. Steps keep only what changed: whole copies of a 5 MB document per second of
+  // typing reached a gigabyte.
+  struct UndoStep {
+    std::size_t at = 0;
+    std::string removed;
+    std::size_t inserted = 0;
+  };
   void changed();
+  void close_group();
+  void push_undo(UndoStep step);
   std::string doc_id_;
   std::string stored_;
   std::int64_t updated_at_ = 0;
-  std::vector<std::string> undo_;
-  std::string previous_;  // the text as of the last edit: what undo goes back to
+  std::deque<UndoStep> undo_;
+  std::size_t undo_bytes_ = 0;
+  bool group_open_ = false;
+  std::string group_base_;  // the text before the edits of the open group
+  std::string previous_;    // the text as of the last edit
   std::chrono::steady_clock::time_point last_edit_{};
   std::uint64_t version_ = 0, previewed_ = ~0ull;
   // dirty() compares the texts once per change, not on every call.
@@ -70,6 +89,7 @@ class DocumentDraft {
   struct Parsed {
     std::uint64_t version = 0;
     MarkdownDocument doc;
+    std::size_t words = 0;  // counted with the parse: on every keystroke it cost a frame on big texts
   };
   std::future<Parsed> parsing_;
   std::size_t words_ = 0;
@@ -128,6 +148,7 @@ class DocumentView : public TabView {
   bool loading_ = false;
   std::vector<Document> docs_;  // every version, oldest first
   DocumentDraft draft_;
+  MarkdownLayout preview_layout_;  // block heights of the preview, so only what is in view is drawn
   bool generating_ = false;
   bool saving_ = false;
   std::string save_error_;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstdlib>
 
 namespace tftsr::gui {
@@ -347,49 +348,108 @@ MarkdownDocument parse_markdown(std::string_view text) {
   return std::move(builder.doc);
 }
 
+namespace {
+
+void draw_block(const MarkdownBlock& b, int index, const InlineLook& body, const MarkdownFonts& fonts, float em) {
+  ImGui::PushID(index);
+  const float indent = em * 1.2f * static_cast<float>(b.kind == MarkdownBlock::Kind::Heading ? 0 : std::max(b.level, 0)) +
+                       em * static_cast<float>(b.quote_depth);
+  if (b.quote_depth > 0) {
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + em * 0.2f, p.y), ImVec2(p.x + em * 0.35f, p.y + em * 1.2f),
+                                              ImGui::GetColorU32(ImGuiCol_TextDisabled));
+  }
+  if (indent > 0) ImGui::Indent(indent);
+  switch (b.kind) {
+    case MarkdownBlock::Kind::Heading: {
+      InlineLook h = body;
+      if (b.level <= 2 && fonts.heading) h.font = fonts.heading;
+      h.bold = b.level > 2 || !fonts.heading;
+      if (b.level <= 2 && fonts.heading) ImGui::PushFont(fonts.heading);
+      draw_inline(b.spans, h);
+      if (b.level <= 2 && fonts.heading) ImGui::PopFont();
+      break;
+    }
+    case MarkdownBlock::Kind::ListItem: {
+      ImGui::TextDisabled("%s", b.marker.c_str());
+      ImGui::SameLine(0.0f, 0.0f);
+      ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em * 0.5f);
+      ImGui::BeginGroup();
+      draw_inline(b.spans, body);
+      ImGui::EndGroup();
+      break;
+    }
+    case MarkdownBlock::Kind::Code: draw_code(b, fonts); break;
+    case MarkdownBlock::Kind::Table: draw_table(b, body); break;
+    case MarkdownBlock::Kind::Rule: ImGui::Separator(); break;
+    case MarkdownBlock::Kind::Paragraph: draw_inline(b.spans, body); break;
+  }
+  if (indent > 0) ImGui::Unindent(indent);
+  ImGui::PopID();
+  ImGui::Dummy(ImVec2(0, em * 0.15f));
+}
+
+std::size_t inline_bytes(const MarkdownInline& spans) {
+  std::size_t n = 0;
+  for (const auto& s : spans) n += s.text.size();
+  return n;
+}
+
+// A guess until the block is drawn once: lines of text at an average glyph width.
+float estimated_height(const MarkdownBlock& b, float em, float width) {
+  const float line = ImGui::GetTextLineHeightWithSpacing();
+  const float per_line = std::max(8.0f, width / (em * 0.5f));
+  const auto lines = [&](std::size_t bytes) { return 1.0f + std::floor(static_cast<float>(bytes) / per_line); };
+  float h = line;
+  switch (b.kind) {
+    case MarkdownBlock::Kind::Code:
+      h = line * static_cast<float>(1 + std::count(b.code.begin(), b.code.end(), '\n')) + em;
+      break;
+    case MarkdownBlock::Kind::Table: h = (line + 2.0f) * static_cast<float>(std::max<std::size_t>(1, b.rows.size())); break;
+    case MarkdownBlock::Kind::Rule: h = em * 0.5f; break;
+    default: h = line * lines(inline_bytes(b.spans)); break;
+  }
+  return h + em * 0.15f + ImGui::GetStyle().ItemSpacing.y;
+}
+
+}  // namespace
+
 void draw_markdown(const MarkdownDocument& doc, const MarkdownFonts& fonts) {
   const float em = ImGui::GetFontSize();
-  const ImU32 text = ImGui::GetColorU32(ImGuiCol_Text);
-  InlineLook body{ImGui::GetFont(), fonts.mono, text};
-  int index = 0;
-  for (const MarkdownBlock& b : doc.blocks) {
-    ImGui::PushID(index++);
-    const float indent = em * 1.2f * static_cast<float>(b.kind == MarkdownBlock::Kind::Heading ? 0 : std::max(b.level, 0)) +
-                         em * static_cast<float>(b.quote_depth);
-    if (b.quote_depth > 0) {
-      const ImVec2 p = ImGui::GetCursorScreenPos();
-      ImGui::GetWindowDrawList()->AddRectFilled(ImVec2(p.x + em * 0.2f, p.y), ImVec2(p.x + em * 0.35f, p.y + em * 1.2f),
-                                                ImGui::GetColorU32(ImGuiCol_TextDisabled));
-    }
-    if (indent > 0) ImGui::Indent(indent);
-    switch (b.kind) {
-      case MarkdownBlock::Kind::Heading: {
-        InlineLook h = body;
-        if (b.level <= 2 && fonts.heading) h.font = fonts.heading;
-        h.bold = b.level > 2 || !fonts.heading;
-        if (b.level <= 2 && fonts.heading) ImGui::PushFont(fonts.heading);
-        draw_inline(b.spans, h);
-        if (b.level <= 2 && fonts.heading) ImGui::PopFont();
-        break;
-      }
-      case MarkdownBlock::Kind::ListItem: {
-        ImGui::TextDisabled("%s", b.marker.c_str());
-        ImGui::SameLine(0.0f, 0.0f);
-        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + em * 0.5f);
-        ImGui::BeginGroup();
-        draw_inline(b.spans, body);
-        ImGui::EndGroup();
-        break;
-      }
-      case MarkdownBlock::Kind::Code: draw_code(b, fonts); break;
-      case MarkdownBlock::Kind::Table: draw_table(b, body); break;
-      case MarkdownBlock::Kind::Rule: ImGui::Separator(); break;
-      case MarkdownBlock::Kind::Paragraph: draw_inline(b.spans, body); break;
-    }
-    if (indent > 0) ImGui::Unindent(indent);
-    ImGui::PopID();
-    ImGui::Dummy(ImVec2(0, em * 0.15f));
+  InlineLook body{ImGui::GetFont(), fonts.mono, ImGui::GetColorU32(ImGuiCol_Text)};
+  for (std::size_t i = 0; i < doc.blocks.size(); ++i) draw_block(doc.blocks[i], static_cast<int>(i), body, fonts, em);
+}
+
+void draw_markdown(const MarkdownDocument& doc, const MarkdownFonts& fonts, MarkdownLayout& layout) {
+  const float em = ImGui::GetFontSize();
+  const float width = ImGui::GetContentRegionAvail().x;
+  const std::size_t n = doc.blocks.size();
+  auto& heights = layout.heights;
+  if (layout.blocks != static_cast<const void*>(doc.blocks.data()) || heights.size() != n || layout.width != width) {
+    // A new parse after a keystroke mostly has the same blocks at the same places: their measured
+    // heights stay (the ones in view are measured again this frame), so the view does not jump.
+    const std::size_t kept = layout.width == width ? std::min(heights.size(), n) : 0;
+    heights.resize(n);
+    for (std::size_t i = kept; i < n; ++i) heights[i] = estimated_height(doc.blocks[i], em, width);
+    layout.blocks = doc.blocks.data();
+    layout.width = width;
   }
+  InlineLook body{ImGui::GetFont(), fonts.mono, ImGui::GetColorU32(ImGuiCol_Text)};
+  const float view_top = ImGui::GetScrollY();
+  const float view_bottom = view_top + ImGui::GetWindowHeight();
+  float y = ImGui::GetCursorPosY();
+  std::size_t i = 0;
+  while (i < n && y + heights[i] < view_top) y += heights[i++];
+  ImGui::SetCursorPosY(y);
+  for (; i < n && y <= view_bottom; ++i) {
+    draw_block(doc.blocks[i], static_cast<int>(i), body, fonts, em);
+    const float after = ImGui::GetCursorPosY();
+    heights[i] = after - y;
+    y = after;
+  }
+  for (; i < n; ++i) y += heights[i];
+  ImGui::SetCursorPosY(y);  // the rest's height, so the scroll bar covers the whole document
+  ImGui::Dummy(ImVec2(0, 0));
 }
 
 std::string markdown_plain_text(const MarkdownDocument& doc) {

@@ -60,6 +60,17 @@ struct MarkdownFonts {
 // Draws at the cursor, wrapping at the right edge of the content region.
 void draw_markdown(const MarkdownDocument& doc, const MarkdownFonts& fonts);
 
+// Heights of a document's blocks from the frames that drew them (estimated from their text until
+// then), kept by the caller from frame to frame. With it, draw_markdown draws only the blocks in
+// the window's visible part and steps over the rest in one move: a 5 MB document's thousands of
+// blocks cost a frame each time otherwise.
+struct MarkdownLayout {
+  const void* blocks = nullptr;  // the document the heights belong to
+  float width = 0;
+  std::vector<float> heights;
+};
+void draw_markdown(const MarkdownDocument& doc, const MarkdownFonts& fonts, MarkdownLayout& layout);
+
 // The text without markup, for tests and the clipboard of a single block.
 std::string markdown_plain_text(const MarkdownDocument& doc);
 

@@ -74,3 +74,38 @@ TEST_CASE("drawing every kind of block in a narrow window works frame after fram
     });
   CHECK(doc.blocks.size() == 7);
 }
+
+TEST_CASE("a long document draws only the blocks in view, and scrolling reaches its end") {
+  HeadlessContext context(ImVec2(600, 400));
+  std::string md;
+  for (int i = 0; i < 3000; ++i) md += "Paragraph " + std::to_string(i) + " with a few words to wrap.\n\n";
+  const auto doc = parse_markdown(md);
+  REQUIRE(doc.blocks.size() == 3000);
+  MarkdownLayout layout;
+  int vertices = 0;
+  float content_height = 0, scroll_max = 0;
+  auto draw = [&](float scroll) {
+    context.frame([&] {
+      ImGui::SetNextWindowPos(ImVec2(0, 0));
+      ImGui::SetNextWindowSize(ImVec2(600, 400));
+      ImGui::Begin("md");
+      if (scroll >= 0) ImGui::SetScrollY(scroll);
+      draw_markdown(doc, MarkdownFonts{context.mono_font(), context.heading_font()}, layout);
+      vertices = ImGui::GetWindowDrawList()->VtxBuffer.Size;
+      content_height = ImGui::GetCursorPosY();
+      scroll_max = ImGui::GetScrollMaxY();
+      ImGui::End();
+    });
+  };
+  draw(-1);
+  draw(-1);
+  // One paragraph is a few hundred vertices; a window of 400 pixels shows some twenty.
+  CHECK(vertices < 40 * 400);
+  CHECK(content_height > 3000 * ImGui::GetTextLineHeight());
+  draw(content_height);  // to the end: the last paragraph is drawn and measured
+  draw(-1);
+  CHECK(vertices < 40 * 400);
+  CHECK(scroll_max > content_height - 400 - 100);
+  CHECK(layout.heights.size() == 3000);
+  CHECK(layout.heights.back() > 0);
+}
