@@ -89,7 +89,10 @@ Triage::Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std
       passphrase_(std::move(passphrase)),
       anchor_(std::make_unique<AuditAnchor>(
           data_dir_ / (std::string(kDatabaseFileName) + kAnchorFileSuffix),
-          [this] { return secrets_->get().derive_key(kAnchorKeyPurpose); })),
+          [this] {
+            std::lock_guard<std::mutex> lock(secrets_mutex_);
+            return secrets_->get().derive_key(kAnchorKeyPurpose);
+          })),
       reader_(std::make_unique<ReadConnection>(data_dir_ / kDatabaseFileName, passphrase_)),
       content_(std::move(content)),
       journal_(std::make_unique<Journal>(*db_)),
@@ -158,23 +161,27 @@ void Triage::change_passphrase(const std::string& new_passphrase) {
     std::string id, sealed;
   };
   std::vector<Resealed> resealed;
+  auto open_old = [this](const std::string& sealed) {
+    std::lock_guard<std::mutex> lock(secrets_mutex_);
+    return secrets_->get().open(sealed);
+  };
   {
     auto st = db_->prepare("SELECT id, encrypted_token FROM credentials");
     while (st.step())
       resealed.push_back({"UPDATE credentials SET encrypted_token = ? WHERE id = ?", st.text(0),
-                          next->get().seal(secrets_->get().open(st.text(1)))});
+                          next->get().seal(open_old(st.text(1)))});
   }
   {
     auto st = db_->prepare("SELECT id, encrypted_refresh_token FROM credentials WHERE encrypted_refresh_token IS NOT NULL");
     while (st.step())
       resealed.push_back({"UPDATE credentials SET encrypted_refresh_token = ? WHERE id = ?", st.text(0),
-                          next->get().seal(secrets_->get().open(st.text(1)))});
+                          next->get().seal(open_old(st.text(1)))});
   }
   {
     auto st = db_->prepare("SELECT id, encrypted_api_key FROM ai_providers WHERE encrypted_api_key IS NOT NULL");
     while (st.step())
       resealed.push_back({"UPDATE ai_providers SET encrypted_api_key = ? WHERE id = ?", st.text(0),
-                          next->get().seal(secrets_->get().open(st.text(1)))});
+                          next->get().seal(open_old(st.text(1)))});
   }
   const auto anchor_before = anchor_->snapshot();
   // An anchor that does not hold up is evidence: it is not signed again under the new key.
@@ -216,7 +223,10 @@ void Triage::change_passphrase(const std::string& new_passphrase) {
     }
     throw;
   }
-  secrets_ = std::move(next);
+  {
+    std::lock_guard<std::mutex> secrets_lock(secrets_mutex_);
+    secrets_ = std::move(next);
+  }
   OPENSSL_cleanse(passphrase_.data(), passphrase_.size());
   passphrase_ = new_passphrase;
 }
@@ -234,12 +244,12 @@ void Triage::write_for_testing(const std::function<void(Database&)>& write) {
 }
 
 std::string Triage::seal_secret(std::string_view plaintext) {
-  ServiceLock lock(mutex_);
+  std::lock_guard<std::mutex> lock(secrets_mutex_);
   return secrets_->get().seal(plaintext);
 }
 
 std::string Triage::open_secret(std::string_view sealed) {
-  ServiceLock lock(mutex_);
+  std::lock_guard<std::mutex> lock(secrets_mutex_);
   return secrets_->get().open(sealed);
 }
 

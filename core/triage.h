@@ -105,6 +105,7 @@ class Triage {
   std::filesystem::path data_dir_;
   std::unique_ptr<Database> db_;
   std::unique_ptr<DeferredSecretBox> secrets_;  // the key is derived at the first seal or open
+  std::mutex secrets_mutex_;  // guards secrets_, so that opening a secret does not wait for the writer
   // Kept to undo a failed re-key (the database can only be keyed back with it); wiped at the end.
   std::string passphrase_;
   std::unique_ptr<AuditAnchor> anchor_;  // the chain's head beside the database, keyed from secrets_

@@ -8,13 +8,26 @@
 
 namespace tftsr {
 
+namespace {
+// The gate reads on the writer, waiting for a change being stored (an acknowledgement, a
+// redaction, the detection settings): a decision about what leaves the machine must not be taken
+// on the state before it.
+template <class Read>
+auto on_writer(std::recursive_mutex& mutex, Read read) {
+  ServiceLock lock(mutex);
+  return read();
+}
+}  // namespace
+
 net::GateSources Triage::gate_sources() {
   net::GateSources s;
   s.database = db_.get();
   s.mutex = &mutex_;
-  s.detector = [this] { return detectors_->without(settings_->disabled_pii_types()); };
+  s.detector = [this] {
+    return detectors_->without(on_writer(mutex_, [&] { return settings_->disabled_pii_types(); }));
+  };
   s.image = [this](const std::string& id) {
-    ImageAttachment i = images_->get(id);
+    ImageAttachment i = on_writer(mutex_, [&] { return images_->get(id); });
     return net::ImageForSending{i.pii_warning_acknowledged, i.file_name};
   };
   s.image_png = [this](const std::string& id) {
@@ -22,7 +35,7 @@ net::GateSources Triage::gate_sources() {
     return ImageLibrary(*db_).png_for_sending(id);
   };
   s.log_excerpt = [this](const std::string& id, std::int64_t offset, std::string_view excerpt) {
-    LogFile l = logs_->get(id);
+    LogFile l = on_writer(mutex_, [&] { return logs_->get(id); });
     if (!l.redacted_blob) return net::LogExcerptState::LogNotRedacted;
     bool found = false;
     if (offset >= 0) {
@@ -35,11 +48,11 @@ net::GateSources Triage::gate_sources() {
     return found ? net::LogExcerptState::RedactedText : net::LogExcerptState::NotRedactedText;
   };
   s.unreviewed_log = [this](const std::string& id, std::int64_t offset, std::string_view excerpt) {
-    LogFile l = logs_->get(id);
+    LogFile l = on_writer(mutex_, [&] { return logs_->get(id); });
     if (l.redacted_blob || offset < 0) return false;
     return logs_->text_range(id, false, offset, static_cast<std::int64_t>(excerpt.size())) == excerpt;
   };
-  s.log_name = [this](const std::string& id) { return logs_->get(id).file_name; };
+  s.log_name = [this](const std::string& id) { return on_writer(mutex_, [&] { return logs_->get(id).file_name; }); };
   return s;
 }
 

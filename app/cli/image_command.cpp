@@ -171,7 +171,12 @@ void register_image_commands(CLI::App& root, CliContext& ctx) {
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, id, out] {
       ctx.action = [&ctx, id, out] {
-        open_store(ctx.options)->images().export_png(*id, *out);
+        auto store = open_store(ctx.options);
+        const int bits = store->images().bits_per_channel(*id);
+        if (bits > 8)
+          std::cerr << "note: this image has " << bits << " bits per channel; the exported PNG has 8 (the stored "
+                    << "original keeps its depth)\n";
+        store->images().export_png(*id, *out);
         if (ctx.options.json) print_json({{"exported", *id}, {"path", *out}});
         else std::cout << "wrote " << *out << "\n";
         return kOk;

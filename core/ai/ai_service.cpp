@@ -68,14 +68,18 @@ struct AiService::Impl {
 
   // --- providers
 
-  ai::ProviderRecord find(const std::string& name_or_id) {
-    ServiceLock lock(ctx.mutex);
-    ai::ProviderRepository repo(ctx.db);
+  static ai::ProviderRecord find_in(Database& db, const std::string& name_or_id) {
+    ai::ProviderRepository repo(db);
     if (auto r = repo.get(name_or_id)) return *r;
     if (auto r = repo.find_by_name(name_or_id)) return *r;
     throw Error(ErrorKind::NotFound, "no AI provider named '" + name_or_id +
                                          "': the configured ones are listed by `tftsr ai provider list` and in "
                                          "Settings > AI providers");
+  }
+
+  ai::ProviderRecord find(const std::string& name_or_id) {
+    ServiceLock lock(ctx.mutex);
+    return find_in(ctx.db, name_or_id);
   }
 
   ai::ProviderRecord resolve(const std::string& name) {
@@ -141,11 +145,6 @@ struct AiService::Impl {
     out.cut_off = m.cut_off;
     out.created_at = m.created_at;
     return out;
-  }
-
-  WhyState why_state(const std::string& incident_id) {
-    ServiceLock lock(ctx.mutex);
-    return ai::ConversationRepository(ctx.db).why_state(incident_id).value_or(WhyState{});
   }
 
   // --- the exchange
@@ -544,11 +543,8 @@ void AiService::use_provider(const std::string& name_or_id) {
 }
 
 std::vector<ProviderSummary> AiService::providers() {
-  std::vector<ai::ProviderRecord> records;
-  {
-    ServiceLock lock(impl_->ctx.mutex);
-    records = ai::ProviderRepository(impl_->ctx.db).list();
-  }
+  const std::vector<ai::ProviderRecord> records =
+      read_committed(impl_->ctx, [](Database& db) { return ai::ProviderRepository(db).list(); });
   std::vector<ProviderSummary> out;
   for (const auto& r : records) out.push_back(impl_->summarize(r));
   return out;
@@ -557,11 +553,8 @@ std::vector<ProviderSummary> AiService::providers() {
 ProviderSummary AiService::provider(const std::string& name_or_id) { return impl_->summarize(impl_->find(name_or_id)); }
 
 std::optional<ProviderSummary> AiService::active_provider() {
-  std::optional<ai::ProviderRecord> r;
-  {
-    ServiceLock lock(impl_->ctx.mutex);
-    r = ai::ProviderRepository(impl_->ctx.db).active();
-  }
+  const std::optional<ai::ProviderRecord> r =
+      read_committed(impl_->ctx, [](Database& db) { return ai::ProviderRepository(db).active(); });
   if (!r) return std::nullopt;
   return impl_->summarize(*r);
 }
@@ -606,36 +599,32 @@ ConnectionTest AiService::test_provider(const std::string& name_or_id, const std
 // --- conversations
 
 std::vector<Conversation> AiService::conversations(const std::string& incident_id) {
-  ServiceLock lock(impl_->ctx.mutex);
-  return ai::ConversationRepository(impl_->ctx.db).for_incident(incident_id);
+  return read_committed(impl_->ctx,
+                        [&](Database& db) { return ai::ConversationRepository(db).for_incident(incident_id); });
 }
 
 std::optional<Conversation> AiService::conversation(const std::string& incident_id, const std::string& provider) {
-  std::optional<ai::ProviderRecord> r;
-  if (provider.empty()) {
-    ServiceLock lock(impl_->ctx.mutex);
-    r = ai::ProviderRepository(impl_->ctx.db).active();
+  return read_committed(impl_->ctx, [&](Database& db) -> std::optional<Conversation> {
+    const std::optional<ai::ProviderRecord> r =
+        provider.empty() ? ai::ProviderRepository(db).active() : Impl::find_in(db, provider);
     if (!r) return std::nullopt;
-  } else {
-    r = impl_->find(provider);
-  }
-  ServiceLock lock(impl_->ctx.mutex);
-  return ai::ConversationRepository(impl_->ctx.db).find(incident_id, r->id, r->config.model);
+    return ai::ConversationRepository(db).find(incident_id, r->id, r->config.model);
+  });
 }
 
 std::vector<ChatMessage> AiService::messages(const std::string& conversation_id) {
-  std::vector<ai::StoredMessage> stored;
-  std::vector<ai::PlaceholderRow> known;
-  {
-    ServiceLock lock(impl_->ctx.mutex);
-    ai::ConversationRepository repo(impl_->ctx.db);
+  struct Stored {
+    std::vector<ai::StoredMessage> messages;
+    std::vector<ai::PlaceholderRow> known;
+  };
+  const Stored stored = read_committed(impl_->ctx, [&](Database& db) {
+    ai::ConversationRepository repo(db);
     if (!repo.get(conversation_id)) throw Error(ErrorKind::NotFound, "no conversation with id " + conversation_id);
-    stored = repo.messages(conversation_id);
-    known = repo.placeholders(conversation_id);
-  }
-  const ai::ConversationPlaceholder names(known);
+    return Stored{repo.messages(conversation_id), repo.placeholders(conversation_id)};
+  });
+  const ai::ConversationPlaceholder names(stored.known);
   std::vector<ChatMessage> out;
-  for (const auto& m : stored)
+  for (const auto& m : stored.messages)
     if (m.role != "system") out.push_back(impl_->to_message(m, names));
   return out;
 }
@@ -668,7 +657,9 @@ ChatOutcome AiService::regenerate(const std::string& conversation_id, const Chat
 
 WhyState AiService::why_state(const std::string& incident_id) {
   impl_->deps.incidents.get(incident_id);
-  return impl_->why_state(incident_id);
+  return read_committed(impl_->ctx, [&](Database& db) {
+    return ai::ConversationRepository(db).why_state(incident_id).value_or(WhyState{});
+  });
 }
 
 WhyState AiService::set_why_level(const std::string& incident_id, int level) {

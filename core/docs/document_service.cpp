@@ -93,12 +93,14 @@ Document DocumentService::generate(const std::string& incident_id, const std::st
 }
 
 std::vector<Document> DocumentService::list(const std::string& incident_id) {
-  ServiceLock lock(ctx_.mutex);
-  auto docs_of = DocumentRepository(ctx_.db).for_issue(incident_id);
-  if (docs_of.empty()) docs::read_incident_facts(ctx_.db, incident_id);  // NotFound for an unknown incident
-  return docs_of;
+  return read_committed(ctx_, [&](Database& db) {
+    auto docs_of = DocumentRepository(db).for_issue(incident_id);
+    if (docs_of.empty()) docs::read_incident_facts(db, incident_id);  // NotFound for an unknown incident
+    return docs_of;
+  });
 }
 
+// On the writer: publishing reads the document through here and must send the save just before.
 Document DocumentService::get(const std::string& doc_id) {
   ServiceLock lock(ctx_.mutex);
   return DocumentRepository(ctx_.db).get(doc_id);

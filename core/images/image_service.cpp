@@ -3,7 +3,10 @@
 #include <nlohmann/json.hpp>
 
 #include "core/crypto/sha256.h"
+#include "core/images/image_decoder.h"
 #include "core/images/image_library.h"
+#include "core/images/image_probe.h"
+#include "core/images/image_renderer.h"
 #include "core/journal/journal.h"
 #include "core/service_context.h"
 #include "core/store/database.h"
@@ -45,24 +48,25 @@ AddedImage ImageService::add_bytes(const std::string& incident_id, const std::st
 }
 
 std::vector<ImageAttachment> ImageService::list(const std::string& incident_id) {
-  ServiceLock lock(ctx_.mutex);
-  IssueRepository(ctx_.db).get(incident_id);
-  return ImageLibrary(ctx_.db).list(incident_id);
+  return read_committed(ctx_, [&](Database& db) {
+    IssueRepository(db).get(incident_id);
+    return ImageLibrary(db).list(incident_id);
+  });
 }
 
 ImageAttachment ImageService::get(const std::string& image_id) {
-  ServiceLock lock(ctx_.mutex);
-  return ImageLibrary(ctx_.db).get(image_id);
+  return read_committed(ctx_, [&](Database& db) { return ImageLibrary(db).get(image_id); });
 }
 
+// The bytes are read on either connection; decoding them needs no lock at all.
 RgbaImage ImageService::decode(const std::string& image_id) {
-  ServiceLock lock(ctx_.mutex);
-  return ImageLibrary(ctx_.db).decode_original(image_id);
+  return decode_image(read_committed(ctx_, [&](Database& db) { return ImageLibrary(db).original_bytes(image_id); }));
 }
 
 int ImageService::bits_per_channel(const std::string& image_id) {
-  ServiceLock lock(ctx_.mutex);
-  return ImageLibrary(ctx_.db).bits_per_channel(image_id);
+  const std::string bytes =
+      read_committed(ctx_, [&](Database& db) { return ImageLibrary(db).original_bytes(image_id); });
+  return probe_image(bytes).bits_per_channel;
 }
 
 void ImageService::remove(const std::string& image_id) {
@@ -92,8 +96,7 @@ void ImageService::acknowledge(const std::string& image_id) {
 }
 
 std::vector<Annotation> ImageService::annotations(const std::string& image_id) {
-  ServiceLock lock(ctx_.mutex);
-  return ImageLibrary(ctx_.db).annotations(image_id);
+  return read_committed(ctx_, [&](Database& db) { return ImageLibrary(db).annotations(image_id); });
 }
 
 void ImageService::save_annotations(const std::string& image_id, const std::vector<Annotation>& annotations) {
@@ -102,8 +105,15 @@ void ImageService::save_annotations(const std::string& image_id, const std::vect
 }
 
 RgbaImage ImageService::render(const std::string& image_id) {
-  ServiceLock lock(ctx_.mutex);
-  return ImageLibrary(ctx_.db).render(image_id);
+  struct Stored {
+    std::string bytes;
+    std::vector<Annotation> marks;
+  };
+  const Stored stored = read_committed(ctx_, [&](Database& db) {
+    ImageLibrary images(db);
+    return Stored{images.original_bytes(image_id), images.annotations(image_id)};
+  });
+  return render_for_export(decode_image(stored.bytes), stored.marks);
 }
 
 void ImageService::export_png(const std::string& image_id, const std::filesystem::path& out) {

@@ -99,6 +99,8 @@ IntegrationSettings IntegrationService::configure(IntegrationSettings s) {
   return s;
 }
 
+// On the writer, not read_committed: the requests take their host from here, and must see a change
+// of host being stored together with the credential it removes.
 IntegrationSettings IntegrationService::settings(Service service) {
   ServiceLock lock(ctx_.mutex);
   auto s = IntegrationRepository(ctx_.db).settings(service);
@@ -109,24 +111,25 @@ IntegrationSettings IntegrationService::settings(Service service) {
 }
 
 std::vector<IntegrationStatus> IntegrationService::statuses() {
-  ServiceLock lock(ctx_.mutex);
-  IntegrationRepository repo(ctx_.db);
-  std::vector<IntegrationStatus> out;
-  for (Service s : kServices) {
-    IntegrationStatus st;
-    st.service = s;
-    if (auto cfg = repo.settings(s)) {
-      st.configured = true;
-      st.base_url = cfg->base_url;
-      st.auto_create = cfg->auto_create;
+  return read_committed(ctx_, [](Database& db) {
+    IntegrationRepository repo(db);
+    std::vector<IntegrationStatus> out;
+    for (Service s : kServices) {
+      IntegrationStatus st;
+      st.service = s;
+      if (auto cfg = repo.settings(s)) {
+        st.configured = true;
+        st.base_url = cfg->base_url;
+        st.auto_create = cfg->auto_create;
+      }
+      if (auto c = repo.credential(s)) {
+        st.has_credential = true;
+        st.expires_at = c->expires_at;
+      }
+      out.push_back(st);
     }
-    if (auto c = repo.credential(s)) {
-      st.has_credential = true;
-      st.expires_at = c->expires_at;
-    }
-    out.push_back(st);
-  }
-  return out;
+    return out;
+  });
 }
 
 void IntegrationService::set_token(Service service, const std::string& token) {
@@ -475,8 +478,7 @@ RemoteTicket IntegrationService::resolve_ticket(Service service, const std::stri
 }
 
 std::vector<IntegrationLink> IntegrationService::links(const std::string& incident_id) {
-  ServiceLock lock(ctx_.mutex);
-  return IntegrationRepository(ctx_.db).links(incident_id);
+  return read_committed(ctx_, [&](Database& db) { return IntegrationRepository(db).links(incident_id); });
 }
 
 namespace {

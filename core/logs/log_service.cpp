@@ -57,14 +57,14 @@ LogFile LogService::add(const std::string& incident_id, const std::filesystem::p
 }
 
 std::vector<LogFile> LogService::list(const std::string& incident_id) {
-  ServiceLock lock(ctx_.mutex);
-  IssueRepository(ctx_.db).get(incident_id);
-  return LogRepository(ctx_.db).for_issue(incident_id);
+  return read_committed(ctx_, [&](Database& db) {
+    IssueRepository(db).get(incident_id);
+    return LogRepository(db).for_issue(incident_id);
+  });
 }
 
 LogFile LogService::get(const std::string& log_id) {
-  ServiceLock lock(ctx_.mutex);
-  return require_log(ctx_.db, log_id);
+  return read_committed(ctx_, [&](Database& db) { return require_log(db, log_id); });
 }
 
 std::string LogService::text(const std::string& log_id, bool redacted) {

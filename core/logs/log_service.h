@@ -37,6 +37,8 @@ class LogService {
   // Detects PII and secrets with the types enabled in the settings; replaces earlier findings.
   // Returns the counts: the findings themselves are read with findings() or for_each_finding().
   ScanSummary scan(const std::string& log_id, const Progress& progress = {});
+  // On the writer even while it is busy: reads on the read connection take turns, and one of
+  // 500k findings would hold up the UI's small reads there.
   std::vector<PiiSpan> findings(const std::string& log_id);
   // The findings in text order, one at a time, for callers that must not hold millions at once.
   // The store is locked meanwhile: `visit` must not call back into the store.

@@ -28,8 +28,7 @@ std::string type_list(const pii::PiiTypeSet& set) {
 
 std::optional<std::string> SettingsService::get(const std::string& key) {
   if (is_store_key(key)) return std::nullopt;
-  ServiceLock lock(ctx_.mutex);
-  return SettingsRepository(ctx_.db).get(key);
+  return read_committed(ctx_, [&](Database& db) { return SettingsRepository(db).get(key); });
 }
 
 void SettingsService::set(const std::string& key, const std::string& value) {
@@ -41,16 +40,16 @@ void SettingsService::set(const std::string& key, const std::string& value) {
 }
 
 std::vector<Setting> SettingsService::list() {
-  ServiceLock lock(ctx_.mutex);
   std::vector<Setting> out;
-  for (auto& s : SettingsRepository(ctx_.db).all())
+  for (auto& s : read_committed(ctx_, [](Database& db) { return SettingsRepository(db).all(); }))
     if (!is_store_key(s.key)) out.push_back(std::move(s));
   return out;
 }
 
 pii::PiiTypeSet SettingsService::disabled_pii_types() {
-  ServiceLock lock(ctx_.mutex);
-  return pii::parse_type_list(SettingsRepository(ctx_.db).get(kDisabledPiiTypesSetting).value_or(""));
+  return pii::parse_type_list(
+      read_committed(ctx_, [](Database& db) { return SettingsRepository(db).get(kDisabledPiiTypesSetting); })
+          .value_or(""));
 }
 
 void SettingsService::set_disabled_pii_types(const pii::PiiTypeSet& disabled) {

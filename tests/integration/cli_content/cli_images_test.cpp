@@ -3,6 +3,7 @@
 
 #include "core/images/image_decoder.h"
 #include "tests/support/cli_runner.h"
+#include "tests/support/sixteen_bit_png.h"
 
 using namespace tftsr::test;
 using nlohmann::json;
@@ -67,6 +68,30 @@ TEST_CASE("a redaction box is burned into the export — every other pixel is th
   const std::string idat = png.substr(png.find("IDAT"), 64);
   for (const auto& e : std::filesystem::recursive_directory_iterator(cli.data_dir()))
     if (e.is_regular_file()) CHECK(read_file(e.path()).find(idat) == std::string::npos);
+}
+
+TEST_CASE("exporting a 16-bit PNG says on stderr that the export has 8 bits per channel") {
+  Cli cli;
+  std::string issue = cli.run_json({"issue", "new", "--title", "deep", "--severity", "P3"})["id"];
+  write_file(cli.dir / "deep.png", sixteen_bit_png());
+  write_file(cli.dir / "plain.png", tftsr::encode_png(gradient(8, 8)));
+  const std::string deep = cli.run_json({"image", "add", issue, (cli.dir / "deep.png").string()})["id"];
+  const std::string plain = cli.run_json({"image", "add", issue, (cli.dir / "plain.png").string()})["id"];
+
+  auto r = cli.run({"image", "export", deep, "-o", (cli.dir / "deep-out.png").string()});
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("16 bits per channel") != std::string::npos);
+  CHECK(r.err.find("has 8") != std::string::npos);
+  CHECK(r.out.rfind("wrote ", 0) == 0);  // stdout stays what scripts read
+  CHECK(tftsr::decode_image(read_file(cli.dir / "deep-out.png")).pixels[0] == 0x12);
+  auto json_export = cli.run({"image", "export", deep, "-o", (cli.dir / "deep2.png").string(), "--json"});
+  REQUIRE(json_export.exit_code == 0);
+  CHECK(json::parse(json_export.out)["exported"] == deep);  // the notice does not spoil the JSON
+  CHECK(json_export.err.find("16 bits per channel") != std::string::npos);
+
+  auto quiet = cli.run({"image", "export", plain, "-o", (cli.dir / "plain-out.png").string()});
+  REQUIRE(quiet.exit_code == 0);
+  CHECK(quiet.err.empty());
 }
 
 TEST_CASE("bad images and bad annotation arguments get specific errors") {

@@ -59,7 +59,7 @@ dpkg-deb -c "$deb" >"$work/contents"
 for f in $files; do grep -q " \./usr/$f\$" "$work/contents" || fail "the package does not hold /usr/$f"; done
 depends=$(dpkg-deb -f "$deb" Depends)
 echo "Depends: $depends"
-for d in 'libsqlcipher1 \(>= 4' libssl3 libcurl4 'libhs5|libvectorscan5' fonts-dejavu-core; do
+for d in 'libsqlcipher1 \(>= 4' libssl3 libcurl4 'libhs5|libvectorscan5' libwebp7 fonts-dejavu-core; do
   echo "$depends" | grep -qE "$d" || fail "the package does not depend on $d"
 done
 case "$gui" in
