@@ -45,10 +45,20 @@ bool is_odd_code_point(std::uint32_t cp) {
 // UTF-8 a quarter. Text in Latin-1 or Windows-1252 (where 80..9F are quotes and the euro sign)
 // stays well under the bar; random bytes, about half of which are not UTF-8, go far over it.
 bool looks_binary(std::string_view line) {
+  {  // Most lines are ASCII: one pass the compiler vectorises.
+    std::size_t controls = 0, nuls = 0;
+    unsigned char high = 0;
+    for (unsigned char c : line) {
+      nuls += c == 0;
+      controls += (c < 0x20 && c != '\t' && c != '\r') || c == 0x7f;
+      high |= c;
+    }
+    if (nuls) return true;
+    if (!(high & 0x80)) return controls * 8 > line.size();
+  }
   std::size_t odd_quarters = 0, characters = 0;
   for (std::size_t i = 0; i < line.size(); ++characters) {
     const auto c = static_cast<unsigned char>(line[i]);
-    if (c == 0) return true;
     if (c < 0x80) {
       odd_quarters += 4 * ((c < 0x20 && c != '\t' && c != '\r') || c == 0x7f);
       ++i;

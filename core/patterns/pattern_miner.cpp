@@ -28,7 +28,7 @@ struct StringHash {
 // A line is compared with at most this many templates of its leaf. Leaves of real logs hold far
 // fewer; a flood of distinct lines (random words, ids the tokenizer cannot mask) fills one leaf
 // with thousands, and comparing each line with all of them made mining quadratic.
-constexpr std::size_t kMaxCandidates = 128;
+constexpr std::size_t kMaxCandidates = 64;
 
 struct Node {
   std::unordered_map<std::string, std::unique_ptr<Node>, StringHash, std::equal_to<>> children;

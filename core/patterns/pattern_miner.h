@@ -39,7 +39,7 @@ class PatternMiner {
   void add_line(std::string_view line, bool cut = false);
   std::int64_t line_count() const;
   std::size_t template_count() const;
-  // Comparisons of a line with a template so far: at most a fixed number per line (128), however
+  // Comparisons of a line with a template so far: at most a fixed number per line (64), however
   // many distinct lines come, so that mining stays linear in the lines.
   std::uint64_t comparisons() const;
 

@@ -216,7 +216,7 @@ TEST_CASE("a template that mixes levels keeps its lines per level, its first pro
   const auto r = mine(log);
   REQUIRE(r.templates.size() == 1);
   const auto& t = r.templates[0];
-  CHECK(t.text == "request done in <*> ms");
+  CHECK(t.text == "request done in <*>");
   CHECK(t.level == LogLevel::Error);
   CHECK(t.count == 300);
   CHECK(t.lines_at(LogLevel::Info) == 298);
@@ -270,7 +270,7 @@ TEST_CASE("100,000 distinct lines of random words: each line is compared with a 
     miner.add_line(line);
   }
   // Without a bound, each line was compared with every template of the crowded leaves: billions.
-  CHECK(miner.comparisons() <= 200ull * kLines);
+  CHECK(miner.comparisons() <= 100ull * kLines);
   const auto r = miner.finish();
   CHECK(r.line_count == kLines);
   CHECK(r.capped);  // more distinct lines than the 20,000-template cap

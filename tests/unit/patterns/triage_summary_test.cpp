@@ -152,9 +152,11 @@ TEST_CASE("triage: a template that mixes 6,000 INFO lines with one ERROR line co
   w.count = 5;
   w.level_counts = {};
   w.level_counts[static_cast<std::size_t>(LogLevel::Warning)] = 5;
-  w.first_line = w.first_problem_line = 7;
+  w.first_line = 7;
+  w.first_problem_line = 7;
   w.last_line = 11;
-  w.first_time = w.first_problem_time = kT0 + 35 * 60;
+  w.first_time = kT0 + 35 * 60;
+  w.first_problem_time = w.first_time;
   w.last_time = kT0 + 35 * 60 + 30;
   w.per_minute = {{kT0 / 60 + 35, 5}};
   w.first_error_line.reset();
