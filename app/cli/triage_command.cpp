@@ -1,6 +1,7 @@
 // tftsr triage INCIDENT [--since TIME] [--json] | tftsr similar INCIDENT [--limit N] [--json]
 // Offline triage from the patterns of an incident's logs: no network, no AI. The logs not mined
-// yet are mined first (with a progress bar on a terminal) and their patterns kept.
+// yet are mined first (with a progress bar on a terminal) and their patterns kept. `triage` ends
+// with the most similar earlier incidents and their root cause, as `similar` lists them.
 #include <unistd.h>
 
 #include <cstdio>
@@ -64,11 +65,24 @@ std::string sparkline(const std::vector<patterns::ErrorMinute>& minutes) {
   return out;
 }
 
+// The lines of a pattern per level, worst first ("UNKNOWN" for lines that name none).
+nlohmann::ordered_json level_counts_json(const patterns::PatternTemplate& p) {
+  nlohmann::ordered_json j = nlohmann::ordered_json::object();
+  for (std::size_t l = patterns::kLogLevelCount; l-- > 0;) {
+    if (!p.level_counts[l]) continue;
+    const auto name = patterns::log_level_name(static_cast<patterns::LogLevel>(l));
+    j[name.empty() ? std::string("UNKNOWN") : std::string(name)] = p.level_counts[l];
+  }
+  return j;
+}
+
 nlohmann::ordered_json pattern_json(const IncidentTriage& t, const patterns::RankedPattern& r) {
   nlohmann::ordered_json j = {{"id", r.pattern.id},
                               {"template", r.pattern.text},
                               {"level", std::string(patterns::log_level_name(r.pattern.level))},
                               {"count", r.pattern.count},
+                              {"problem_lines", r.pattern.problem_lines()},
+                              {"level_counts", level_counts_json(r.pattern)},
                               {"first_log", log_name(t, r.first_log_id)},
                               {"first_log_id", r.first_log_id},
                               {"first_line", r.pattern.first_line},
@@ -83,7 +97,20 @@ nlohmann::ordered_json pattern_json(const IncidentTriage& t, const patterns::Ran
   return j;
 }
 
-void print_triage_json(const Incident& incident, const IncidentTriage& t) {
+constexpr std::size_t kSimilarInTriage = 3;
+
+nlohmann::ordered_json similar_json(const SimilarIncidentMatch& m) {
+  return {{"id", m.incident.id},
+          {"title", m.incident.title},
+          {"status", m.incident.status},
+          {"created_at", m.incident.created_at},
+          {"score", m.similarity.score},
+          {"shared_patterns", m.shared_pattern_texts},
+          {"root_cause", m.root_cause ? nlohmann::json(*m.root_cause) : nlohmann::json(nullptr)}};
+}
+
+void print_triage_json(const Incident& incident, const IncidentTriage& t,
+                       const std::vector<SimilarIncidentMatch>& similar) {
   const auto& s = t.summary;
   nlohmann::ordered_json j;
   j["incident"] = {{"id", incident.id}, {"title", incident.title}};
@@ -101,16 +128,35 @@ void print_triage_json(const Incident& incident, const IncidentTriage& t) {
   j["per_minute"] = nlohmann::json::array();
   for (const auto& m : s.per_minute)
     j["per_minute"].push_back({{"minute", patterns::format_log_time(m.minute * 60)}, {"errors", m.errors}, {"warnings", m.warnings}});
+  j["similar"] = nlohmann::json::array();
+  for (const auto& m : similar) j["similar"].push_back(similar_json(m));
   j["notices"] = t.notices;
   std::cout << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
 }
 
-void print_triage_text(const Incident& incident, const IncidentTriage& t) {
+void print_similar_block(const std::vector<SimilarIncidentMatch>& similar) {
+  if (similar.empty()) {
+    std::printf("\nNo similar earlier incident.\n");
+    return;
+  }
+  std::printf("\nSimilar earlier incidents:\n");
+  for (const auto& m : similar) {
+    std::printf("  %.2f  %s  %s [%s, %s]\n", m.similarity.score, m.incident.id.c_str(), m.incident.title.c_str(),
+                m.incident.status.c_str(), m.incident.created_at.c_str());
+    std::printf("        root cause: %s\n", m.root_cause ? m.root_cause->c_str() : "not found yet");
+    if (!m.shared_pattern_texts.empty())
+      std::printf("        shares: %s\n", shortened(m.shared_pattern_texts.front(), 120).c_str());
+  }
+}
+
+void print_triage_text(const Incident& incident, const IncidentTriage& t,
+                       const std::vector<SimilarIncidentMatch>& similar) {
   const auto& s = t.summary;
   std::printf("%s\n%zu log(s), %lld patterns, %lld lines of warnings and errors\n", incident.title.c_str(), t.logs.size(),
               static_cast<long long>(s.patterns), static_cast<long long>(s.problem_lines));
   if (t.logs.empty()) {
     std::printf("\nNo logs in this incident: add one with 'tftsr log add %s FILE'.\n", incident.id.c_str());
+    print_similar_block(similar);
     return;
   }
   if (s.start_time)
@@ -127,9 +173,10 @@ void print_triage_text(const Incident& incident, const IncidentTriage& t) {
   } else {
     std::printf("\nWarning and error patterns, most telling first:\n");
     std::printf("  %-8s %9s  %-19s  %5s  %-3s  %s\n", "LEVEL", "COUNT", "FIRST SEEN", "BURST", "NEW", "TEMPLATE");
+    // The count of its warning-and-worse lines: a template that also has INFO lines counts those only.
     for (const auto& r : s.problems)
       std::printf("  %-8s %9lld  %-19s  %5.1f  %-3s  %s\n", std::string(patterns::log_level_name(r.pattern.level)).c_str(),
-                  static_cast<long long>(r.pattern.count), time_or_line(r).c_str(), r.burstiness,
+                  static_cast<long long>(r.pattern.problem_lines()), time_or_line(r).c_str(), r.burstiness,
                   r.new_since_start ? "yes" : "", shortened(r.pattern.text, 120).c_str());
   }
   if (!s.new_since_start.empty()) {
@@ -143,6 +190,7 @@ void print_triage_text(const Incident& incident, const IncidentTriage& t) {
                 patterns::format_log_time(s.per_minute.front().minute * 60).c_str(),
                 patterns::format_log_time(s.per_minute.back().minute * 60).c_str(), sparkline(s.per_minute).c_str());
   }
+  print_similar_block(similar);
   for (const auto& n : t.notices) std::fprintf(stderr, "note: %s\n", n.c_str());
 }
 
@@ -191,7 +239,8 @@ void print_similar(const std::vector<SimilarIncidentMatch>& matches, bool json) 
 void register_triage_commands(CLI::App& root, CliContext& ctx) {
   {
     auto* cmd = root.add_subcommand("triage", "What is going wrong in an incident's logs, offline: ranked error patterns, "
-                                              "the first error, what is new since the start, errors per minute");
+                                              "the first error, what is new since the start, errors per minute, "
+                                              "similar earlier incidents");
     auto id = std::make_shared<std::string>();
     auto since = std::make_shared<std::string>();
     cmd->add_option("INCIDENT", *id, "Incident id")->required();
@@ -204,8 +253,9 @@ void register_triage_commands(CLI::App& root, CliContext& ctx) {
         auto store = open_store(ctx.options);
         const auto incident = store->incidents().get(*id).incident;
         const auto triage = store->patterns().triage(*id, options, stderr_progress(isatty(2), true));
-        if (ctx.options.json) print_triage_json(incident, triage);
-        else print_triage_text(incident, triage);
+        const auto similar = store->patterns().similar(*id, kSimilarInTriage, stderr_progress(isatty(2), true));
+        if (ctx.options.json) print_triage_json(incident, triage, similar);
+        else print_triage_text(incident, triage, similar);
         return kOk;
       };
     });

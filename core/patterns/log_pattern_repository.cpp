@@ -25,6 +25,44 @@ std::vector<MinuteCount> minutes_from_json(const std::optional<std::string>& tex
   return out;
 }
 
+std::vector<ProblemMinute> problem_minutes_from_json(const std::optional<std::string>& text) {
+  std::vector<ProblemMinute> out;
+  if (!text) return out;
+  const auto json = nlohmann::json::parse(*text, nullptr, false);
+  if (!json.is_array()) return out;
+  for (const auto& m : json) {
+    if (m.is_array() && m.size() == 3 && m[0].is_number_integer() && m[1].is_number_integer() && m[2].is_number_integer())
+      out.push_back({m[0].get<std::int64_t>(), m[1].get<std::uint32_t>(), m[2].get<std::uint32_t>()});
+  }
+  return out;
+}
+
+std::string level_counts_json(const PatternTemplate& t) {
+  nlohmann::json counts = nlohmann::json::object();
+  for (std::size_t l = 0; l < kLogLevelCount; ++l) {
+    if (!t.level_counts[l]) continue;
+    const auto name = log_level_name(static_cast<LogLevel>(l));
+    counts[name.empty() ? std::string("UNKNOWN") : std::string(name)] = t.level_counts[l];
+  }
+  return counts.dump();
+}
+
+void level_counts_from_json(const std::optional<std::string>& text, PatternTemplate& t) {
+  if (!text) return;
+  const auto json = nlohmann::json::parse(*text, nullptr, false);
+  if (!json.is_object()) return;
+  for (const auto& [name, n] : json.items()) {
+    if (!n.is_number_integer()) continue;
+    const LogLevel l = name == "UNKNOWN" ? LogLevel::Unknown : level_from_name(name);
+    t.level_counts[static_cast<std::size_t>(l)] += n.get<std::int64_t>();
+  }
+}
+
+void bind_optional(Statement& st, int column, const std::optional<std::int64_t>& value) {
+  if (value) st.bind(column, *value);
+  else st.bind_null(column);
+}
+
 }  // namespace
 
 bool LogPatternRepository::is_mined(const std::string& log_id) {
@@ -46,7 +84,8 @@ void LogPatternRepository::store(const std::string& log_id, const PatternReport&
   run.run();
   auto insert = db_.prepare(
       "INSERT INTO log_patterns (log_file_id, template_id, template_text, level, line_count, first_line, last_line, "
-      "first_time, last_time, per_minute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+      "first_time, last_time, per_minute, level_counts, problem_lines, first_problem_line, first_problem_time, "
+      "first_error_line, first_error_time, problem_per_minute) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
   for (const auto& t : report.templates) {
     insert.reset();
     insert.bind(1, log_id).bind(2, t.id).bind(3, t.text).bind(4, std::string(log_level_name(t.level)));
@@ -60,6 +99,18 @@ void LogPatternRepository::store(const std::string& log_id, const PatternReport&
     } else {
       insert.bind_null(10);
     }
+    insert.bind(11, level_counts_json(t)).bind(12, t.problem_lines());
+    bind_optional(insert, 13, t.first_problem_line);
+    bind_optional(insert, 14, t.first_problem_time);
+    bind_optional(insert, 15, t.first_error_line);
+    bind_optional(insert, 16, t.first_error_time);
+    if (t.problem_minutes.empty()) {
+      insert.bind_null(17);
+    } else {
+      nlohmann::json minutes = nlohmann::json::array();
+      for (const auto& m : t.problem_minutes) minutes.push_back({m.minute, m.warnings, m.errors});
+      insert.bind(17, minutes.dump());
+    }
     insert.run();
   }
 }
@@ -68,7 +119,13 @@ namespace {
 
 constexpr const char* kPatternColumns =
     "p.log_file_id, p.template_id, p.template_text, p.level, p.line_count, p.first_line, p.last_line, p.first_time, "
-    "p.last_time, p.per_minute";
+    "p.last_time, p.per_minute, p.level_counts, p.first_problem_line, p.first_problem_time, p.first_error_line, "
+    "p.first_error_time, p.problem_per_minute";
+
+std::optional<std::int64_t> optional_integer(const Statement& st, int column) {
+  if (st.is_null(column)) return std::nullopt;
+  return st.integer(column);
+}
 
 StoredPattern read_pattern(const Statement& st) {
   StoredPattern s;
@@ -83,6 +140,12 @@ StoredPattern read_pattern(const Statement& st) {
   if (!st.is_null(7)) t.first_time = st.integer(7);
   if (!st.is_null(8)) t.last_time = st.integer(8);
   t.per_minute = minutes_from_json(st.optional_text(9));
+  level_counts_from_json(st.optional_text(10), t);
+  t.first_problem_line = optional_integer(st, 11);
+  t.first_problem_time = optional_integer(st, 12);
+  t.first_error_line = optional_integer(st, 13);
+  t.first_error_time = optional_integer(st, 14);
+  t.problem_minutes = problem_minutes_from_json(st.optional_text(15));
   return s;
 }
 
@@ -137,7 +200,7 @@ std::vector<std::string> LogPatternRepository::notices_of_incident(const std::st
 std::map<std::string, std::set<std::string>> LogPatternRepository::problem_patterns_by_incident() {
   auto st = db_.prepare(
       "SELECT l.issue_id, p.template_id FROM log_patterns p JOIN log_files l ON l.id = p.log_file_id "
-      "WHERE p.level IN ('WARNING', 'ERROR', 'CRITICAL')");
+      "WHERE p.problem_lines > 0");
   std::map<std::string, std::set<std::string>> out;
   while (st.step()) out[st.text(0)].insert(st.text(1));
   return out;

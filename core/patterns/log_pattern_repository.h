@@ -1,5 +1,5 @@
 #pragma once
-// The mined patterns of each log in the store (migration 024): written once per log in one
+// The mined patterns of each log in the store (migrations 024, 028): written once per log in one
 // transaction, read back per incident for the triage summary and across incidents to find the
 // earlier ones that share error patterns. Private to core/; callers hold the service lock.
 #include <cstdint>
@@ -16,7 +16,7 @@ class Database;
 
 namespace patterns {
 
-// A stored template of one log (the per-minute counts only for warnings and worse).
+// A stored template of one log (per_minute only for templates with warnings and worse).
 struct StoredPattern {
   std::string log_id;
   PatternTemplate pattern;

@@ -25,13 +25,22 @@ struct StringHash {
   std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// A line is compared with at most this many templates of its leaf. Leaves of real logs hold far
+// fewer; a flood of distinct lines (random words, ids the tokenizer cannot mask) fills one leaf
+// with thousands, and comparing each line with all of them made mining quadratic.
+constexpr std::size_t kMaxCandidates = 64;
+
 struct Node {
   std::unordered_map<std::string, std::unique_ptr<Node>, StringHash, std::equal_to<>> children;
   std::vector<std::uint32_t> clusters;  // at the leaves
+  // Only once a leaf has more than kMaxCandidates templates: the ones that took a line most
+  // recently, latest first; a line is compared with these only.
+  std::vector<std::uint32_t> recent;
 };
 
 struct Cluster {
   std::vector<std::string> tokens;
+  Node* leaf = nullptr;  // where it is in the tree (null for the special templates)
   std::int64_t count = 0;
   std::int64_t first_line = 0;
   std::int64_t last_line = 0;
@@ -40,7 +49,13 @@ struct Cluster {
   LogLevel level = LogLevel::Unknown;
   std::array<std::int64_t, kLogLevelCount> level_counts{};
   std::vector<MinuteCount> minutes;
+  std::optional<std::int64_t> first_problem_line, first_problem_time, first_error_line, first_error_time;
+  std::vector<ProblemMinute> problem_minutes;
 };
+
+void keep_earliest(std::optional<std::int64_t>& slot, const std::optional<std::int64_t>& value) {
+  if (value && (!slot || *value < *slot)) slot = value;
+}
 
 bool is_wildcard(std::string_view t) { return t == kWildcard; }
 
@@ -90,6 +105,7 @@ struct PatternMiner::State {
   std::size_t minute_entries = 0;
   bool minutes_clipped = false;
   std::size_t mined_clusters = 0;  // clusters in the tree (the cap counts these)
+  std::uint64_t comparisons = 0;   // of a line with a template
 
   std::uint32_t special(std::optional<std::uint32_t>& slot, const char* text) {
     if (!slot) {
@@ -150,15 +166,39 @@ struct PatternMiner::State {
     return node;
   }
 
+  // Keeps the templates of a crowded leaf that took a line last at the front of its candidates.
+  void touch(Node& node, std::uint32_t id) {
+    if (node.clusters.size() <= kMaxCandidates) return;
+    auto& r = node.recent;
+    if (r.empty()) {  // the leaf just became crowded: start from the templates seen last
+      r = node.clusters;
+      std::stable_sort(r.begin(), r.end(),
+                       [&](std::uint32_t a, std::uint32_t b) { return clusters[a].last_line > clusters[b].last_line; });
+      r.resize(kMaxCandidates);
+    }
+    auto it = std::find(r.begin(), r.end(), id);
+    if (it == r.end()) {
+      r.pop_back();
+      r.insert(r.begin(), id);
+    } else {
+      std::rotate(r.begin(), it, it + 1);
+    }
+  }
+
   std::uint32_t mine(const std::vector<std::string_view>& tokens) {
     const std::uint64_t h = sequence_hash(tokens);
-    if (auto it = exact.find(h); it != exact.end() && fits(clusters[it->second], tokens)) return it->second;
+    if (auto it = exact.find(h); it != exact.end() && fits(clusters[it->second], tokens)) {
+      if (Node* at = clusters[it->second].leaf) touch(*at, it->second);
+      return it->second;
+    }
     std::uint32_t chosen;
     Node* node = leaf(tokens, false);
     std::optional<std::uint32_t> best;
     double best_sim = -1;
     if (node) {
-      for (std::uint32_t id : node->clusters) {
+      const auto& candidates = node->clusters.size() <= kMaxCandidates ? node->clusters : node->recent;
+      for (std::uint32_t id : candidates) {
+        ++comparisons;
         const double sim = similarity(clusters[id], tokens);
         if (sim > best_sim) best_sim = sim, best = id;
       }
@@ -174,32 +214,39 @@ struct PatternMiner::State {
       chosen = static_cast<std::uint32_t>(clusters.size());
       clusters.push_back({std::vector<std::string>(tokens.begin(), tokens.end())});
       ++mined_clusters;
-      leaf(tokens, true)->clusters.push_back(chosen);
+      node = leaf(tokens, true);
+      clusters[chosen].leaf = node;
+      node->clusters.push_back(chosen);
     }
+    touch(*clusters[chosen].leaf, chosen);
     if (exact.size() < kMaxCachedSequences) exact.emplace(h, chosen);
     return chosen;
   }
 
-  void count_minute(Cluster& c, std::int64_t minute) {
-    auto& m = c.minutes;
-    if (!m.empty() && m.back().minute == minute) {
-      ++m.back().count;
-      return;
-    }
+  // The entry of `minute` in a list sorted by minute (appended or inserted), or null when the
+  // caps on minutes are reached.
+  template <typename Entry>
+  Entry* minute_entry(std::vector<Entry>& m, std::int64_t minute) {
+    if (!m.empty() && m.back().minute == minute) return &m.back();
     auto it = (m.empty() || m.back().minute < minute)
                   ? m.end()
                   : std::lower_bound(m.begin(), m.end(), minute,
-                                     [](const MinuteCount& a, std::int64_t v) { return a.minute < v; });
-    if (it != m.end() && it->minute == minute) {
-      ++it->count;
-      return;
-    }
+                                     [](const Entry& a, std::int64_t v) { return a.minute < v; });
+    if (it != m.end() && it->minute == minute) return &*it;
     if (m.size() >= kMaxMinutesPerTemplate || minute_entries >= kMaxMinutesInAll) {
       minutes_clipped = true;
-      return;
+      return nullptr;
     }
-    m.insert(it, {minute, 1});
+    Entry fresh{};
+    fresh.minute = minute;
     ++minute_entries;
+    return &*m.insert(it, fresh);
+  }
+
+  void count_minute(Cluster& c, std::int64_t minute, LogLevel level) {
+    if (auto* e = minute_entry(c.minutes, minute)) ++e->count;
+    if (level < LogLevel::Warning) return;
+    if (auto* e = minute_entry(c.problem_minutes, minute)) ++(level >= LogLevel::Error ? e->errors : e->warnings);
   }
 
   void add(std::string_view line, bool cut) {
@@ -222,10 +269,18 @@ struct PatternMiner::State {
     c.last_line = number;
     c.level = std::max(c.level, header.level);
     ++c.level_counts[static_cast<std::size_t>(header.level)];
+    if (header.level >= LogLevel::Warning) {
+      if (!c.first_problem_line) c.first_problem_line = number;
+      keep_earliest(c.first_problem_time, header.time);
+    }
+    if (header.level >= LogLevel::Error) {
+      if (!c.first_error_line) c.first_error_line = number;
+      keep_earliest(c.first_error_time, header.time);
+    }
     if (header.time) {
       if (!c.first_time || *header.time < *c.first_time) c.first_time = header.time;
       if (!c.last_time || *header.time > *c.last_time) c.last_time = header.time;
-      count_minute(c, *header.time / 60);
+      count_minute(c, *header.time / 60, header.level);
     }
     if (options.record_lines) line_clusters.push_back(id);
   }
@@ -242,6 +297,7 @@ PatternMiner::~PatternMiner() = default;
 void PatternMiner::add_line(std::string_view line, bool cut) { state_->add(line, cut); }
 std::int64_t PatternMiner::line_count() const { return state_->lines; }
 std::size_t PatternMiner::template_count() const { return state_->clusters.size(); }
+std::uint64_t PatternMiner::comparisons() const { return state_->comparisons; }
 
 PatternReport PatternMiner::finish() {
   State& s = *state_;
@@ -285,8 +341,23 @@ PatternReport PatternMiner::finish() {
     auto [it, fresh] = by_id.try_emplace(id, static_cast<std::uint32_t>(report.templates.size()));
     cluster_to_template[i] = it->second;
     if (fresh) {
-      report.templates.push_back({std::move(id), std::move(text), c.level, c.count, c.level_counts, c.first_line,
-                                  c.last_line, c.first_time, c.last_time, std::move(c.minutes)});
+      PatternTemplate t;
+      t.id = std::move(id);
+      t.text = std::move(text);
+      t.level = c.level;
+      t.count = c.count;
+      t.level_counts = c.level_counts;
+      t.first_line = c.first_line;
+      t.last_line = c.last_line;
+      t.first_time = c.first_time;
+      t.last_time = c.last_time;
+      t.per_minute = std::move(c.minutes);
+      t.first_problem_line = c.first_problem_line;
+      t.first_problem_time = c.first_problem_time;
+      t.first_error_line = c.first_error_line;
+      t.first_error_time = c.first_error_time;
+      t.problem_minutes = std::move(c.problem_minutes);
+      report.templates.push_back(std::move(t));
       continue;
     }
     PatternTemplate& t = report.templates[it->second];
@@ -306,6 +377,11 @@ PatternReport PatternMiner::finish() {
       if (!t.per_minute.empty() && t.per_minute.back().minute == m.minute) t.per_minute.back().count += m.count;
       else t.per_minute.push_back(m);
     }
+    keep_earliest(t.first_problem_line, c.first_problem_line);
+    keep_earliest(t.first_problem_time, c.first_problem_time);
+    keep_earliest(t.first_error_line, c.first_error_line);
+    keep_earliest(t.first_error_time, c.first_error_time);
+    merge_problem_minutes(t.problem_minutes, c.problem_minutes);
   }
   // Most frequent first; the order of the templates is part of no id.
   std::vector<std::uint32_t> order(report.templates.size());

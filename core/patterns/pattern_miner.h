@@ -4,7 +4,9 @@
 // masked (message_tokenizer.h), and the token sequence is routed through a fixed-depth tree
 // (by token count, then by the leading tokens) to a few candidate templates; it joins the most
 // similar one when the share of equal tokens reaches the threshold (the template then turns the
-// differing positions into <*>), else it starts a new template. Memory grows with the number of
+// differing positions into <*>), else it starts a new template. In a leaf crowded with more
+// templates than a line is compared with, only those that took a line most recently are
+// candidates (see pattern_miner.cpp). Memory grows with the number of
 // templates, not with the lines: a line is never kept, and the templates are capped.
 #include <cstdint>
 #include <memory>
@@ -37,6 +39,9 @@ class PatternMiner {
   void add_line(std::string_view line, bool cut = false);
   std::int64_t line_count() const;
   std::size_t template_count() const;
+  // Comparisons of a line with a template so far: at most a fixed number per line (64), however
+  // many distinct lines come, so that mining stays linear in the lines.
+  std::uint64_t comparisons() const;
 
   // The templates; ends the mining.
   PatternReport finish();

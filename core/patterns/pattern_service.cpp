@@ -1,5 +1,7 @@
 #include "core/patterns/pattern_service.h"
 
+#include <set>
+
 #include "core/error.h"
 #include "core/logs/file_text_reader.h"
 #include "core/logs/log_repository.h"
@@ -104,6 +106,18 @@ std::optional<std::string> root_cause_of(Database& db, const std::string& incide
   return std::nullopt;
 }
 
+// The incidents created before this one: an incident opened later cannot be the earlier case
+// to learn from. Within one second (created_at has no finer grain) the one stored first is earlier.
+std::set<std::string> incidents_created_before(Database& db, const std::string& incident_id) {
+  auto st = db.prepare(
+      "SELECT o.id FROM issues o JOIN issues t ON t.id = ? "
+      "WHERE o.created_at < t.created_at OR (o.created_at = t.created_at AND o.rowid < t.rowid)");
+  st.bind(1, incident_id);
+  std::set<std::string> out;
+  while (st.step()) out.insert(st.text(0));
+  return out;
+}
+
 }  // namespace
 
 int PatternService::mine_missing(const std::string& incident_id, const Progress& progress) {
@@ -187,9 +201,11 @@ std::vector<SimilarIncidentMatch> PatternService::similar(const std::string& inc
   IncidentFilter all;
   all.limit = 0;
   const auto incidents = issues.list(all);
+  const auto earlier = incidents_created_before(ctx_.db, incident_id);
   patterns::IncidentProfile target;
   std::vector<patterns::IncidentProfile> others;
   for (const auto& incident : incidents) {
+    if (incident.id != incident_id && !earlier.count(incident.id)) continue;
     patterns::IncidentProfile p;
     p.id = incident.id;
     p.problem_patterns = problems[incident.id];

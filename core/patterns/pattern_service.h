@@ -59,8 +59,9 @@ class PatternService {
   // The summary of 2 in the issue: mines what is missing first. Error(NotFound) for an unknown id.
   IncidentTriage triage(const std::string& incident_id, const patterns::TriageOptions& options = {},
                         const Progress& progress = {});
-  // Earlier incidents ranked by shared error patterns and words (similar_incidents.h); mines the
-  // logs of every incident that are not mined yet. Error(NotFound) for an unknown id.
+  // Incidents created before this one (never a later one), ranked by shared error patterns and
+  // words (similar_incidents.h); mines the logs of every incident that are not mined yet.
+  // Error(NotFound) for an unknown id.
   std::vector<SimilarIncidentMatch> similar(const std::string& incident_id, std::size_t limit = 5,
                                             const Progress& progress = {});
 

@@ -4,10 +4,13 @@
 // errors per minute. Built from the stored patterns of every log of the incident (the same
 // template in two logs counts once, with the lines of both).
 //
-// Ranking: severity (critical 3, error 2, warning 1) x log2(1 + lines) x (1 + log2(burstiness) / 2),
-// x 1.5 for a pattern that starts within five minutes of the start, x 1.5 for one new since the
-// start. Burstiness is the busiest minute over the mean minute of the pattern's own span (1 for a
-// pattern as steady as a clock). The start is the one given, else the first minute whose errors
+// Only a template's warning-and-worse lines make it a problem and count for it: a template with
+// 6,000 INFO lines and one ERROR line weighs as one error line, and the chart and the first
+// error see only that line. Ranking: the sum over its levels of severity (critical 3, error 2,
+// warning 1) x log2(1 + lines at that level), x (1 + log2(burstiness) / 2), x 1.5 for a pattern
+// whose problem lines start within five minutes of the start, x 1.5 for one new since the start.
+// Burstiness is the busiest minute of its problem lines over their mean minute of their own span
+// (1 for a pattern as steady as a clock). The start is the one given, else the first minute whose errors
 // stand out from those before it (at least 3 and a quarter of the busiest minute, and over the
 // mean plus three standard deviations), else the first error's minute.
 #include <cstdint>
@@ -42,14 +45,18 @@ struct ErrorMinute {
 enum class StartSource { None, Given, ErrorRate, FirstError };
 
 struct TriageSummary {
-  std::vector<RankedPattern> problems;        // warnings and worse, best score first
-  std::optional<RankedPattern> first_error;   // the error-or-worse pattern that occurs first
+  // Patterns with warning-and-worse lines, best score first; in each, pattern.first_line,
+  // pattern.first_time and first_log_id are those of its first warning-or-worse line.
+  std::vector<RankedPattern> problems;
+  // The pattern whose first error-or-worse line comes first, with pattern.first_line,
+  // pattern.first_time and first_log_id those of that line.
+  std::optional<RankedPattern> first_error;
   std::optional<std::int64_t> start_time;
   StartSource start_source = StartSource::None;
   std::vector<RankedPattern> new_since_start; // every level, worst level first, then most lines
   std::vector<ErrorMinute> per_minute;        // from the first to the last minute with problems
   std::int64_t patterns = 0;                  // distinct templates over all logs
-  std::int64_t problem_lines = 0;             // lines of warning-and-worse patterns
+  std::int64_t problem_lines = 0;             // warning-and-worse lines
   std::int64_t logs_with_times = 0;
 };
 

@@ -77,7 +77,7 @@ void TriageSummaryPanel::pattern_row(AppState& state, const patterns::RankedPatt
   const std::string_view level = patterns::log_level_name(t.level);
   ImGui::TextColored(level_colour(t.level), "%.*s", static_cast<int>(level.size()), level.data());
   ImGui::TableNextColumn();
-  ImGui::Text("%lld", static_cast<long long>(t.count));
+  ImGui::Text("%lld", static_cast<long long>(t.problem_lines() ? t.problem_lines() : t.count));
   ImGui::TableNextColumn();
   const bool clicked = ImGui::Selectable(t.text.c_str(), false, ImGuiSelectableFlags_SpanAllColumns);
   probe::record(probe_key);

@@ -1,7 +1,9 @@
 // bench_patterns_speed [--mib N] [--gib G] [FILE]: pattern mining speed and memory.
 //   1. the miner in memory on one core, on a deterministic mixed log of N MiB (default 256);
 //   2. the real `tftsr patterns FILE` (and `--json`, with one id per line) on that file;
-//   3. `tftsr patterns FILE` on a G GiB log (default 1; 0 skips), for its peak resident memory.
+//   3. `tftsr patterns FILE` on a G GiB log (default 1; 0 skips), for its peak resident memory;
+//   4. the miner on U distinct lines of random words (--unique U, default 2,000,000; 0 skips),
+//      which no template fits: CPU time, comparisons per line, templates (the cap is 20,000).
 // Prints wall and CPU time, MB/s and peak RSS. Targets: >= 100 MB/s on one core, <= 300 MB for 1 GiB.
 #include <fcntl.h>
 #include <sys/resource.h>
@@ -12,6 +14,7 @@
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <cstdint>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -79,14 +82,48 @@ void generate(const std::filesystem::path& path, std::size_t bytes) {
   }
 }
 
+// U lines of 4 to 11 random lower-case words (xorshift, fixed seed): every line distinct.
+void mine_distinct_lines(std::size_t count) {
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  auto next = [&] {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  };
+  tftsr::patterns::PatternMiner miner;
+  std::string line;
+  std::size_t bytes = 0;
+  const double c0 = thread_cpu_seconds();
+  for (std::size_t i = 0; i < count; ++i) {
+    line.clear();
+    const int words = 4 + static_cast<int>(next() % 8);
+    for (int w = 0; w < words; ++w) {
+      if (w) line += ' ';
+      const int letters = 3 + static_cast<int>(next() % 7);
+      for (int k = 0; k < letters; ++k) line += static_cast<char>('a' + next() % 26);
+    }
+    bytes += line.size() + 1;
+    miner.add_line(line);
+  }
+  const auto comparisons = miner.comparisons();
+  const auto report = miner.finish();
+  const double cpu = thread_cpu_seconds() - c0;
+  std::printf("%-40s %7.2f s CPU %8.1f MB/s  (%zu lines, %.1f comparisons a line, %zu templates)\n",
+              ("miner on " + std::to_string(count) + " distinct lines").c_str(), cpu,
+              static_cast<double>(bytes) / 1e6 / cpu, count,
+              static_cast<double>(comparisons) / static_cast<double>(count ? count : 1), report.templates.size());
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
-  std::size_t mib = 256, gib = 1;
+  std::size_t mib = 256, gib = 1, unique = 2000000;
   std::filesystem::path file;
   for (int i = 1; i < argc; ++i) {
     if (!std::strcmp(argv[i], "--mib") && i + 1 < argc) mib = std::strtoull(argv[++i], nullptr, 10);
     else if (!std::strcmp(argv[i], "--gib") && i + 1 < argc) gib = std::strtoull(argv[++i], nullptr, 10);
+    else if (!std::strcmp(argv[i], "--unique") && i + 1 < argc) unique = std::strtoull(argv[++i], nullptr, 10);
     else file = argv[i];
   }
   const auto work = std::filesystem::temp_directory_path() / ("tftsr_bench_patterns_" + std::to_string(getpid()));
@@ -138,5 +175,6 @@ int main(int argc, char** argv) {
     print("tftsr patterns FILE (1 GiB class)", run({bin, "patterns", big.string()}), big_mb);
   }
   std::filesystem::remove_all(work);
+  if (unique > 0) mine_distinct_lines(unique);
   return 0;
 }

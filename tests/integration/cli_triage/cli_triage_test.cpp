@@ -123,6 +123,41 @@ TEST_CASE("similar names the earlier incident with the same error pattern and it
   CHECK(text.out.find("slow report query") != std::string::npos);
 }
 
+TEST_CASE("triage names a similar earlier incident and its root cause, never a later one") {
+  Cli cli;
+  write_file(cli.dir / "old.log", checkout_log(1));
+  write_file(cli.dir / "new.log", checkout_log(9));
+  const auto old_id = new_incident(cli, "Orders time out at checkout", "Payment page hangs");
+  cli.run_json({"log", "add", old_id, (cli.dir / "old.log").string()});
+  cli.run_json({"why", "root-cause", old_id, "A slow report query held every pooled connection"});
+  const auto new_id = new_incident(cli, "Checkout slow again", "Customers see errors when paying");
+  cli.run_json({"log", "add", new_id, (cli.dir / "new.log").string()});
+
+  const json t = cli.run_json({"triage", new_id});
+  REQUIRE(t["similar"].is_array());
+  REQUIRE_FALSE(t["similar"].empty());
+  CHECK(t["similar"][0]["id"] == old_id);
+  CHECK(t["similar"][0]["title"] == "Orders time out at checkout");
+  CHECK(t["similar"][0]["root_cause"] == "A slow report query held every pooled connection");
+  bool pool_shared = false;
+  for (const auto& p : t["similar"][0]["shared_patterns"])
+    pool_shared |= p.get<std::string>().find("Connection is not available") != std::string::npos;
+  CHECK(pool_shared);
+
+  auto text = cli.run({"triage", new_id});
+  REQUIRE(text.exit_code == 0);
+  const auto block = text.out.find("Similar earlier incidents:");
+  REQUIRE(block != std::string::npos);
+  CHECK(text.out.find("Orders time out at checkout", block) != std::string::npos);
+  CHECK(text.out.find("root cause: A slow report query held every pooled connection", block) != std::string::npos);
+
+  // The earlier incident's triage does not name the later one.
+  const json earlier = cli.run_json({"triage", old_id});
+  CHECK(earlier["similar"].empty());
+  CHECK(cli.run({"triage", old_id}).out.find("No similar earlier incident.") != std::string::npos);
+  CHECK(cli.run_json({"similar", old_id}).empty());
+}
+
 TEST_CASE("triage and similar: no logs, an unknown incident, a bad start time") {
   Cli cli;
   const auto incident = new_incident(cli, "Nothing yet", "No logs");

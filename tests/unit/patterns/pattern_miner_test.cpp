@@ -1,6 +1,8 @@
 #include <doctest/doctest.h>
 
 #include <algorithm>
+#include <cstdint>
+#include <cstdio>
 #include <string>
 #include <vector>
 
@@ -199,4 +201,107 @@ TEST_CASE("a template takes the most severe level of its lines") {
   CHECK(r.templates[0].level_counts[static_cast<std::size_t>(LogLevel::Info)] == 2);
   CHECK(r.templates[0].level_counts[static_cast<std::size_t>(LogLevel::Error)] == 1);
   CHECK(r.templates[0].first_time == civil_to_unix(2024, 1, 1, 0, 0, 1));
+}
+
+TEST_CASE("a template that mixes levels keeps its lines per level, its first problem and error lines, and its "
+          "warning and error lines per minute") {
+  std::string log;
+  for (int i = 0; i < 300; ++i) {
+    // Minute 0 to 4: INFO; line 151 (minute 2) a WARN, line 241 (minute 4) an ERROR.
+    const char* level = i == 150 ? "WARN" : i == 240 ? "ERROR" : "INFO";
+    char line[128];
+    std::snprintf(line, sizeof line, "2024-01-01 00:%02d:%02d %s request done in %d ms\n", i / 60, i % 60, level, i);
+    log += line;
+  }
+  const auto r = mine(log);
+  REQUIRE(r.templates.size() == 1);
+  const auto& t = r.templates[0];
+  CHECK(t.text == "request done in <*>");
+  CHECK(t.level == LogLevel::Error);
+  CHECK(t.count == 300);
+  CHECK(t.lines_at(LogLevel::Info) == 298);
+  CHECK(t.problem_lines() == 2);
+  CHECK(t.error_lines() == 1);
+  CHECK(t.first_line == 1);
+  CHECK(t.first_problem_line == 151);
+  CHECK(t.first_problem_time == civil_to_unix(2024, 1, 1, 0, 2, 30));
+  CHECK(t.first_error_line == 241);
+  CHECK(t.first_error_time == civil_to_unix(2024, 1, 1, 0, 4, 0));
+  CHECK(t.per_minute.size() == 5);
+  REQUIRE(t.problem_minutes.size() == 2);
+  CHECK(t.problem_minutes[0].minute == civil_to_unix(2024, 1, 1, 0, 2, 0) / 60);
+  CHECK(t.problem_minutes[0].warnings == 1);
+  CHECK(t.problem_minutes[0].errors == 0);
+  CHECK(t.problem_minutes[1].errors == 1);
+
+  // A template of INFO lines only has none of them.
+  const auto quiet = mine("2024-01-01 00:00:01 INFO started\n2024-01-01 00:00:02 INFO started\n");
+  CHECK_FALSE(quiet.templates[0].first_problem_line.has_value());
+  CHECK_FALSE(quiet.templates[0].first_error_time.has_value());
+  CHECK(quiet.templates[0].problem_minutes.empty());
+}
+
+namespace {
+// A deterministic stream of pseudo-random numbers (xorshift), so the tests see the same text each run.
+struct Noise {
+  std::uint64_t state = 0x9E3779B97F4A7C15ull;
+  std::uint64_t next() {
+    state ^= state << 13;
+    state ^= state >> 7;
+    state ^= state << 17;
+    return state;
+  }
+};
+}  // namespace
+
+TEST_CASE("100,000 distinct lines of random words: each line is compared with a bounded number of templates") {
+  Noise noise;
+  PatternMiner miner;
+  constexpr int kLines = 100000;
+  std::string line;
+  for (int i = 0; i < kLines; ++i) {
+    line.clear();
+    const int words = 4 + static_cast<int>(noise.next() % 8);
+    for (int w = 0; w < words; ++w) {
+      if (w) line += ' ';
+      const int letters = 3 + static_cast<int>(noise.next() % 7);
+      for (int k = 0; k < letters; ++k) line += static_cast<char>('a' + noise.next() % 26);
+    }
+    miner.add_line(line);
+  }
+  // Without a bound, each line was compared with every template of the crowded leaves: billions.
+  CHECK(miner.comparisons() <= 100ull * kLines);
+  const auto r = miner.finish();
+  CHECK(r.line_count == kLines);
+  CHECK(r.capped);  // more distinct lines than the 20,000-template cap
+  CHECK(r.templates.size() <= 20001);
+  std::int64_t lines = 0;
+  for (const auto& t : r.templates) lines += t.count;
+  CHECK(lines == kLines);
+}
+
+TEST_CASE("binary-looking lines: random bytes without NUL, C1 controls and U+FFFD; Latin-1 text stays text") {
+  Noise noise;
+  std::string random;
+  while (random.size() < 200 * 1024) {
+    const auto c = static_cast<char>(noise.next() & 0xFF);
+    if (c != '\0') random += c;
+  }
+  const auto r = mine(random);
+  REQUIRE(r.line_count > 500);
+  CHECK(r.binary_lines * 100 >= r.line_count * 95);  // short runs between two LFs may pass for text
+  CHECK(r.templates.size() < 40);
+
+  // What a lossy decoder leaves of binary data: U+FFFD, and C1 controls encoded as UTF-8.
+  std::string replaced, c1;
+  for (int i = 0; i < 20; ++i) replaced += "\xEF\xBF\xBD" "ab";
+  for (int i = 0; i < 20; ++i) c1 += "\xC2\x85" "xyz";
+  const auto decoded = mine(replaced + "\n" + c1 + "\n");
+  CHECK(decoded.binary_lines == 2);
+
+  // Latin-1 and Windows-1252 text (accents, the euro sign, curly quotes) and UTF-8 text are text.
+  const auto text = mine("Gr\xF6\xDF" "e \xFC" "berschritten: \x93" "bericht.txt\x94 kostet 5 \x80\n"
+                         "\xE9l\xE8ve \xE0 c\xF4t\xE9 de la for\xEAt\n"
+                         "Gr\xC3\xB6\xC3\x9F" "e \xC3\xBC" "berschritten \xE2\x80\x9C" "ok\xE2\x80\x9D\n");
+  CHECK(text.binary_lines == 0);
 }

@@ -20,14 +20,19 @@ StoredPattern make(const std::string& log, const std::string& id, LogLevel level
   t.level = level;
   t.first_line = first_line;
   std::int64_t minute = kT0 / 60 + first_minute;
+  const bool error = level >= LogLevel::Error;
   for (const auto c : per_minute_counts) {
     if (c) t.per_minute.push_back({minute, c});
+    if (c && level >= LogLevel::Warning) t.problem_minutes.push_back({minute, error ? 0 : c, error ? c : 0});
     t.count += c;
     ++minute;
   }
+  t.level_counts[static_cast<std::size_t>(level)] = t.count;
   t.first_time = (t.per_minute.front().minute) * 60 + 5;
   t.last_time = (t.per_minute.back().minute) * 60 + 50;
   t.last_line = first_line + t.count;
+  if (level >= LogLevel::Warning) t.first_problem_line = first_line, t.first_problem_time = t.first_time;
+  if (error) t.first_error_line = first_line, t.first_error_time = t.first_time;
   return s;
 }
 
@@ -103,7 +108,9 @@ TEST_CASE("triage: a given start wins, and without times nothing is invented") {
   untimed.pattern.text = "disk full";
   untimed.pattern.level = LogLevel::Error;
   untimed.pattern.count = 4;
+  untimed.pattern.level_counts[static_cast<std::size_t>(LogLevel::Error)] = 4;
   untimed.pattern.first_line = 10;
+  untimed.pattern.first_problem_line = untimed.pattern.first_error_line = 10;
   untimed.pattern.last_line = 90;
   const auto s = summarize_incident({untimed});
   CHECK(s.start_source == StartSource::None);
@@ -116,6 +123,76 @@ TEST_CASE("triage: a given start wins, and without times nothing is invented") {
   const auto empty = summarize_incident({});
   CHECK(empty.problems.empty());
   CHECK_FALSE(empty.first_error.has_value());
+}
+
+TEST_CASE("triage: a template that mixes 6,000 INFO lines with one ERROR line counts that line only") {
+  // "request done in <*>": 100 INFO lines a minute for an hour from line 1, one of them at ERROR
+  // (minute 30, line 3001); in a second log, 5 WARNING lines of it at minute 35.
+  StoredPattern done;
+  done.log_id = "a";
+  auto& d = done.pattern;
+  d.id = "done";
+  d.text = "request done in <*>";
+  d.level = LogLevel::Error;
+  d.count = 6001;
+  d.level_counts[static_cast<std::size_t>(LogLevel::Info)] = 6000;
+  d.level_counts[static_cast<std::size_t>(LogLevel::Error)] = 1;
+  d.first_line = 1;
+  d.last_line = 6001;
+  d.first_time = kT0;
+  d.last_time = kT0 + 3599;
+  for (int m = 0; m < 60; ++m) d.per_minute.push_back({kT0 / 60 + m, m == 30 ? 101u : 100u});
+  d.first_problem_line = d.first_error_line = 3001;
+  d.first_problem_time = d.first_error_time = kT0 + 30 * 60 + 1;
+  d.problem_minutes = {{kT0 / 60 + 30, 0, 1}};
+  StoredPattern warned = done;
+  warned.log_id = "b";
+  auto& w = warned.pattern;
+  w.level = LogLevel::Warning;
+  w.count = 5;
+  w.level_counts = {};
+  w.level_counts[static_cast<std::size_t>(LogLevel::Warning)] = 5;
+  w.first_line = 7;
+  w.first_problem_line = 7;
+  w.last_line = 11;
+  w.first_time = kT0 + 35 * 60;
+  w.first_problem_time = w.first_time;
+  w.last_time = kT0 + 35 * 60 + 30;
+  w.per_minute = {{kT0 / 60 + 35, 5}};
+  w.first_error_line.reset();
+  w.first_error_time.reset();
+  w.problem_minutes = {{kT0 / 60 + 35, 5, 0}};
+  // A plain error pattern: 20 lines at minute 40.
+  const auto fail = make("a", "fail", LogLevel::Error, 40, {20}, 4001);
+
+  const auto s = summarize_incident({done, fail, warned});
+  REQUIRE(s.problems.size() == 2);
+  CHECK(s.problems[0].pattern.id == "fail");  // 20 error lines outweigh 1 error and 5 warnings
+  const auto* mixed = find(s.problems, "done");
+  REQUIRE(mixed != nullptr);
+  CHECK(mixed->pattern.count == 6006);
+  CHECK(mixed->pattern.problem_lines() == 6);
+  CHECK(mixed->pattern.lines_at(LogLevel::Info) == 6000);
+  CHECK(mixed->pattern.lines_at(LogLevel::Warning) == 5);
+  // Among the problems it is first seen where its first problem line is, not its first INFO line.
+  CHECK(mixed->pattern.first_line == 3001);
+  CHECK(mixed->pattern.first_time == kT0 + 30 * 60 + 1);
+  CHECK(mixed->first_log_id == "a");
+  CHECK(mixed->burstiness == doctest::Approx(5.0));  // of its problem lines: peak 5 over 6 lines in 6 minutes
+  // The first error is its ERROR line, not its first INFO line.
+  REQUIRE(s.first_error.has_value());
+  CHECK(s.first_error->pattern.id == "done");
+  CHECK(s.first_error->pattern.first_line == 3001);
+  CHECK(s.first_error->pattern.first_time == kT0 + 30 * 60 + 1);
+  CHECK(s.first_error->first_log_id == "a");
+  // The chart counts warning and error lines only: minutes 30 to 40, not the hour of INFO lines.
+  REQUIRE(s.per_minute.size() == 11);
+  CHECK(s.per_minute.front().minute == kT0 / 60 + 30);
+  CHECK(s.per_minute.front().errors == 1);
+  CHECK(s.per_minute[5].warnings == 5);
+  CHECK(s.per_minute[5].errors == 0);
+  CHECK(s.per_minute.back().errors == 20);
+  CHECK(s.problem_lines == 1 + 5 + 20);
 }
 
 TEST_CASE("similar incidents: shared rare error patterns and words rank first") {
