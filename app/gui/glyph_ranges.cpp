@@ -89,8 +89,8 @@ const ImWchar* alphabet_glyph_ranges() {
       0x0020, 0x00FF,  // Basic Latin, Latin-1 supplement
       0x0100, 0x024F,  // Latin extended A and B
       0x0370, 0x03FF,  // Greek and Coptic
-      0x0400, 0x052F,  // Cyrillic and its supplement
-      0x1E00, 0x1FFF,  // Latin extended additional (Vietnamese), Greek extended
+      0x0400, 0x04FF,  // Cyrillic
+      0x1EA0, 0x1EF9,  // the Vietnamese letters of Latin extended additional
       0x2000, 0x206F,  // general punctuation (the em dash of the title)
       0x20A0, 0x20CF,  // currency symbols
       0x2100, 0x214F,  // letterlike symbols

@@ -7,8 +7,7 @@
 namespace tftsr::gui {
 
 // Latin with its supplements, Greek, Cyrillic, punctuation, arrows, box drawing and symbols: the
-// scripts DejaVu covers itself, cheap enough (about 1,700 glyphs a font) to build before the
-// first frame.
+// scripts DejaVu covers itself, cheap enough to build before the first frame.
 const ImWchar* alphabet_glyph_ranges();
 
 // What the CJK font adds: CJK punctuation, kana, full-width forms, the 2,500 common Simplified
