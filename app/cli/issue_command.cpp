@@ -179,7 +179,7 @@ void register_issue_commands(CLI::App& root, CliContext& ctx) {
     });
   }
   {
-    auto* cmd = issue->add_subcommand("search", "Full-text search over titles and descriptions, and the patterns mined from the logs");
+    auto* cmd = issue->add_subcommand("search", "Full-text search over titles, descriptions, documents, 5-Whys questions, answers and root causes, and the patterns mined from the logs");
     auto query = std::make_shared<std::string>();
     auto limit = std::make_shared<int>(50);
     cmd->add_option("QUERY", *query, "Words to find (each matches as a prefix)")->required();

@@ -168,10 +168,13 @@ bool DesktopWindow::content_scale_changed() {
   return true;
 }
 
-LoadedFonts DesktopWindow::rebuild_fonts(float font_size) {
-  LoadedFonts fonts = load_fonts(font_size * scale_);
+LoadedFonts DesktopWindow::rebuild_fonts(float font_size, FontCoverage coverage) {
+  LoadedFonts fonts = load_fonts(font_size * scale_, coverage);
   ImGui_ImplOpenGL3_DestroyFontsTexture();
   ImGui_ImplOpenGL3_CreateFontsTexture();
+  // The texture has the pixels now; with CJK the atlas keeps 40 MB of them otherwise. Before the
+  // first frame the backend still uploads them once more when it creates its device objects.
+  if (frame_begun_) ImGui::GetIO().Fonts->ClearTexData();
   return fonts;
 }
 
@@ -180,6 +183,7 @@ void DesktopWindow::begin_frame() {
   ImGui_ImplGlfw_NewFrame();  // display size, time, cursor shape; the input comes from our queue
   WindowCallbacks::apply(input_.next_frame());
   ImGui::NewFrame();
+  frame_begun_ = true;
 }
 
 void DesktopWindow::end_frame(const std::filesystem::path* screenshot) {

@@ -31,7 +31,7 @@ class DesktopWindow {
   bool close_requested() const;
 
   // Rebuilds the font atlas and its texture (font size or content scale changed).
-  LoadedFonts rebuild_fonts(float font_size);
+  LoadedFonts rebuild_fonts(float font_size, FontCoverage coverage);
   float content_scale() const;
   bool content_scale_changed();
 
@@ -46,6 +46,7 @@ class DesktopWindow {
   GLFWwindow* window_ = nullptr;
   std::string ini_file_;  // ImGui keeps a pointer to it
   float scale_ = 1.0f;
+  bool frame_begun_ = false;  // the renderer has its device objects, so the atlas pixels are not needed again
   std::vector<std::filesystem::path> dropped_;
   InputQueue input_;
 

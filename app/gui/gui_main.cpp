@@ -42,7 +42,10 @@ int run_window(const GuiOptions& options, TerminationWatch& termination) {
 
   DesktopWindow window(config, config_dir() / "imgui.ini");
   termination.set_wake(&DesktopWindow::wake);
-  LoadedFonts fonts = window.rebuild_fonts(config.font_size);
+  // The first frame with the alphabets only, which build in a fraction of the time; the CJK glyphs
+  // follow on the next frame (see FontCoverage).
+  FontCoverage coverage = FontCoverage::Alphabets;
+  LoadedFonts fonts = window.rebuild_fonts(config.font_size, coverage);
   apply_theme(config.theme, window.content_scale());
 
   const auto passphrase = passphrase_from_environment();
@@ -77,7 +80,7 @@ int run_window(const GuiOptions& options, TerminationWatch& termination) {
       shell.state().content_scale = window.content_scale();
     }
     if (shell.state().fonts_dirty) {
-      fonts = window.rebuild_fonts(config.font_size);
+      fonts = window.rebuild_fonts(config.font_size, coverage);
       shell.state().mono_font = fonts.mono;
       shell.state().heading_font = fonts.heading;
       shell.state().fonts_dirty = false;
@@ -101,6 +104,10 @@ int run_window(const GuiOptions& options, TerminationWatch& termination) {
       if (ready_frames >= 6) capture = &*options.screenshot;
     }
     window.end_frame(capture);
+    if (coverage == FontCoverage::Alphabets) {
+      coverage = FontCoverage::AllScripts;
+      shell.state().fonts_dirty = true;
+    }
     if (capture) {
       screenshot_taken = true;
       break;

@@ -7,7 +7,8 @@
 
 namespace tftsr::gui {
 
-HeadlessContext::HeadlessContext(ImVec2 display_size, float font_size, Theme theme) {
+HeadlessContext::HeadlessContext(ImVec2 display_size, float font_size, Theme theme, FontCoverage coverage)
+    : font_size_(font_size) {
   IMGUI_CHECKVERSION();
   context_ = ImGui::CreateContext();
   ImGuiIO& io = ImGui::GetIO();
@@ -38,11 +39,17 @@ HeadlessContext::HeadlessContext(ImVec2 display_size, float font_size, Theme the
   io.KeyMap[ImGuiKey_X] = GLFW_KEY_X;
   io.KeyMap[ImGuiKey_Y] = GLFW_KEY_Y;
   io.KeyMap[ImGuiKey_Z] = GLFW_KEY_Z;
-  fonts_ = load_fonts(font_size);
+  rebuild_fonts(coverage);
+  apply_theme(theme, 1.0f);
+}
+
+const LoadedFonts& HeadlessContext::rebuild_fonts(FontCoverage coverage) {
+  ImGui::SetCurrentContext(context_);
+  fonts_ = load_fonts(font_size_, coverage);
   unsigned char* pixels = nullptr;
   int w = 0, h = 0;
-  io.Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // no texture upload: the atlas just has to exist
-  apply_theme(theme, 1.0f);
+  ImGui::GetIO().Fonts->GetTexDataAsRGBA32(&pixels, &w, &h);  // no texture upload: the atlas just has to exist
+  return fonts_;
 }
 
 HeadlessContext::~HeadlessContext() { ImGui::DestroyContext(context_); }

@@ -149,6 +149,17 @@ void Shell::sync_views() {
         if (auto made = make_tab_view(state_, t)) views_.emplace(t, std::move(made));
 }
 
+void Shell::close_if_ready(const Tab& tab) {
+  TabView* v = view(tab);
+  if (!v || v->ready_to_close(state_)) {
+    state_.close_tab(tab);
+    return;
+  }
+  for (PaneId id : {PaneId::Centre, PaneId::Right})  // where the view says why it stays open
+    if (auto& tabs = state_.pane(id).tabs; std::find(tabs.begin(), tabs.end(), tab) != tabs.end())
+      state_.pane(id).focus = tab;
+}
+
 bool Shell::can_run(Command command) const {
   if (command == Command::DeleteIncident || command == Command::ChatWithAi) return state_.selected_incident.has_value();
   return true;
@@ -161,7 +172,7 @@ void Shell::run(Command command) {
       break;
     case Command::FocusSearch: state_.requests.focus_search = true; break;
     case Command::CloseTab:
-      if (auto tab = active_tab()) state_.close_tab(*tab);
+      if (auto tab = active_tab()) close_if_ready(*tab);
       break;
     case Command::Settings: state_.open_tab({SettingsView::kKind, {}}); break;
     case Command::Help: state_.open_tab({HelpView::kKind, {}}); break;
@@ -411,7 +422,7 @@ void Shell::draw_pane(PaneId id, float width, float height) {
     }
     ImGui::EndDragDropTarget();
   }
-  for (const Tab& t : to_close) state_.close_tab(t);
+  for (const Tab& t : to_close) close_if_ready(t);
   if (to_move) state_.move_tab(to_move->first, to_move->second);
 }
 

@@ -67,6 +67,8 @@ class Shell {
   // VACUUM and the search indexes rebuilt, on the worker pool; the result is a notification.
   void compact_database();
   void sync_views();
+  // A close the user asked for: the tab's view may refuse it (unsaved text that cannot be stored).
+  void close_if_ready(const Tab& tab);
   bool can_run(Command command) const;
   void draw_menu_bar();
   void draw_workspace();

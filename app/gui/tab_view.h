@@ -16,6 +16,9 @@ class TabView {
   virtual std::string title(const AppState& state) const = 0;
   // Draws the tab's content; the first draw is where a view starts loading.
   virtual void draw(AppState& state) = 0;
+  // The user asks to close the tab (its close button, its menu, Ctrl+W). False keeps it open: the
+  // view then shows why and offers to close it anyway (AppState::close_tab) or to keep it.
+  virtual bool ready_to_close(AppState& state) { (void)state; return true; }
   // The tab was closed (by the user, or because what it shows was deleted); the view is destroyed
   // right after. The place to release what is shared beyond the view.
   virtual void on_close(AppState& state) { (void)state; }

@@ -290,7 +290,11 @@ EvidenceLink IncidentService::link_log_lines(const std::string& step_id, const s
   auto log = LogRepository(ctx_.db).find(log_id);
   if (!log || log->issue_id != step.issue_id)
     throw Error(ErrorKind::NotFound, "no log with id " + log_id + " in this step's incident");
-  if (first_line < 1 || last_line < first_line || last_line > log->line_count)
+  if (last_line < first_line)
+    throw Error(ErrorKind::InvalidInput, "lines " + std::to_string(first_line) + "-" + std::to_string(last_line) +
+                                             " run backwards: give the first line first (" + std::to_string(last_line) +
+                                             "-" + std::to_string(first_line) + ")");
+  if (first_line < 1 || last_line > log->line_count)
     throw Error(ErrorKind::InvalidInput, "lines " + std::to_string(first_line) + "-" + std::to_string(last_line) +
                                              " are not in " + log->file_name + " (it has lines 1-" +
                                              std::to_string(log->line_count) + ")");

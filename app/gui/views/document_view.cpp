@@ -10,6 +10,7 @@
 
 #include "app/gui/file_chooser.h"
 #include "app/gui/ui_probe.h"
+#include "app/gui/widgets/flow_layout.h"
 #include "app/gui/views/ai_writing_help.h"
 #include "core/integrations/integration_service.h"
 
@@ -273,9 +274,33 @@ void DocumentView::select(AppState& state, const std::string& doc_id) {
     if (d.id == doc_id) draft_.load(d);
 }
 
-void DocumentView::on_close(AppState& state) {
+bool DocumentView::ready_to_close(AppState& state) {
   // The guard: nothing typed is lost when the tab closes.
+  close_refused_ = state.triage && !save_now(state);
+  return !close_refused_;
+}
+
+void DocumentView::on_close(AppState& state) {
+  // Closed without asking (its incident was deleted): still store what can be stored.
   if (state.triage && draft_.dirty()) save_now(state);
+}
+
+void DocumentView::draw_close_question(AppState& state) {
+  if (!close_refused_) return;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::TextColored(kErrorColour, "The text could not be saved, so the tab stays open: %s", save_error_.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button("Close without saving")) {
+    draft_.text = draft_.stored();  // nothing left for on_close() or the destructor to store
+    draft_.edited(Clock::now());
+    close_refused_ = false;
+    state.close_tab({kKind, id_});
+  }
+  probe::record("docs.close_without_saving");
+  ImGui::SameLine();
+  if (ImGui::Button("Cancel")) close_refused_ = false;
+  probe::record("docs.close_cancel");
+  ImGui::Separator();
 }
 
 void DocumentView::autosave(AppState& state) {
@@ -365,6 +390,7 @@ void DocumentView::draw(AppState& state) {
     ImGui::PopID();
     return;
   }
+  draw_close_question(state);
   draw_toolbar(state);
   ImGui::Separator();
   draw_editor(state);
@@ -376,35 +402,39 @@ void DocumentView::draw(AppState& state) {
 
 void DocumentView::draw_toolbar(AppState& state) {
   ImGui::PushFont(state.heading_font);
+  ImGui::PushTextWrapPos(0.0f);  // a long title wraps rather than running out of the pane
   ImGui::TextUnformatted(("Documents: " + title_).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
+  // Every item after the list flows: a narrow centre pane wraps the row rather than cutting it.
   draw_list(state);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Generate RCA"));
   ImGui::BeginDisabled(generating_);
   if (ImGui::Button("Generate RCA")) generate(state, "rca");
   probe::record("docs.generate_rca");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Generate post-mortem"));
   if (ImGui::Button("Generate post-mortem")) generate(state, "postmortem");
   probe::record("docs.generate_postmortem");
   ImGui::EndDisabled();
   if (ImGui::IsItemHovered())
     ImGui::SetTooltip("Writes a new version from the incident as it is now; earlier versions stay");
   if (generating_) {
-    ImGui::SameLine();
+    same_line_if_fits(ImGui::CalcTextSize("generating…").x);
     ImGui::TextDisabled("generating…");
   }
   if (draft_.doc_id().empty()) return;
+  same_line_if_fits(button_width("Undo"));
   ImGui::BeginDisabled(!draft_.can_undo());
   if (ImGui::Button("Undo")) draft_.undo();
   ImGui::EndDisabled();
   probe::record("docs.undo");
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Export…"));
   ImGui::BeginDisabled(exporting_);
   if (ImGui::Button("Export…")) ImGui::OpenPopup("export");
   ImGui::EndDisabled();
   probe::record("docs.export");
   draw_export_popup(state);
-  ImGui::SameLine();
+  same_line_if_fits(button_width("Publish to Confluence…"));
   ImGui::BeginDisabled(!confluence_ready_ || publish_.is_open());
   if (ImGui::Button("Publish to Confluence…") && save_now(state)) {
     auto doc = std::find_if(docs_.begin(), docs_.end(), [&](const Document& d) { return d.id == draft_.doc_id(); });
@@ -416,17 +446,19 @@ void DocumentView::draw_toolbar(AppState& state) {
     ImGui::SetTooltip("%s", confluence_ready_ ? "Shows what will be sent, with personal data masked, before it goes"
                                               : "Set up Confluence first: File > Settings > Integrations");
   if (ai_available_) {
-    ImGui::SameLine();
+    const char* improve_label = improving_ ? "Asking the model…" : "Improve with AI";
+    same_line_if_fits(button_width(improve_label));
     ImGui::BeginDisabled(improving_);
-    if (ImGui::Button(improving_ ? "Asking the model…" : "Improve with AI")) improve(state);
+    if (ImGui::Button(improve_label)) improve(state);
     ImGui::EndDisabled();
     probe::record("docs.improve");
     if (ImGui::IsItemHovered())
       ImGui::SetTooltip("Rewrites the section at the cursor; what is sent is masked first and audited");
   }
-  ImGui::SameLine();
   const char* status = !save_error_.empty() ? "not saved" : draft_.dirty() ? (saving_ ? "saving…" : "unsaved changes") : "saved";
-  ImGui::TextDisabled("%zu words  ·  %s", draft_.words(), status);
+  const std::string status_line = std::to_string(draft_.words()) + " words  ·  " + status;
+  same_line_if_fits(ImGui::CalcTextSize(status_line.c_str()).x);
+  ImGui::TextDisabled("%s", status_line.c_str());
   probe::record("docs.status");
   if (!export_message_.empty()) {
     // The choice first: a long path must not push it out of sight.

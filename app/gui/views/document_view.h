@@ -3,7 +3,7 @@
 // (a new version; the old ones stay), the Markdown source beside its rendered preview, autosave a
 // moment after typing stops, undo, a word count, and Export… to Markdown, HTML or PDF into a file
 // the user picks (never replacing one without asking). Closing the tab with unsaved text saves it
-// first. With an AI provider configured, "Improve with AI" rewrites the section at the cursor.
+// first, and stays open when that fails. With an AI provider configured, "Improve with AI" rewrites the section at the cursor.
 // With Confluence set up, "Publish to Confluence…" opens the publish dialog.
 // Reading, generating, saving and exporting run on the worker pool.
 #include <chrono>
@@ -105,6 +105,9 @@ class DocumentView : public TabView {
 
   std::string title(const AppState& state) const override;
   void draw(AppState& state) override;
+  // Stores unsaved text first; when that fails the tab stays open and asks whether to close
+  // without saving.
+  bool ready_to_close(AppState& state) override;
   void on_close(AppState& state) override;
   void cancel_jobs() override {
     jobs_.cancel();
@@ -118,6 +121,7 @@ class DocumentView : public TabView {
   bool loaded() const { return loaded_version_ != 0 && !loading_; }
   bool busy() const { return loading_ || generating_ || saving_ || exporting_; }
   const std::string& export_message() const { return export_message_; }
+  bool asking_to_close() const { return close_refused_; }
   bool improve_available() const { return ai_available_; }
   bool publish_available() const { return confluence_ready_; }
   PublishDialog& publish_dialog() { return publish_; }
@@ -135,6 +139,7 @@ class DocumentView : public TabView {
   void generate(AppState& state, const std::string& doc_type);
   void draw_list(AppState& state);
   void draw_toolbar(AppState& state);
+  void draw_close_question(AppState& state);
   void draw_editor(AppState& state);
   void draw_export_popup(AppState& state);
   void draw_improve(AppState& state);
@@ -152,6 +157,7 @@ class DocumentView : public TabView {
   bool generating_ = false;
   bool saving_ = false;
   std::string save_error_;
+  bool close_refused_ = false;  // a close was refused because saving failed: ask what to do
   // Export
   int export_format_ = 2;  // pdf
   bool export_images_ = false;

@@ -7,6 +7,7 @@
 #include <cstdio>
 
 #include "app/gui/ui_probe.h"
+#include "app/gui/widgets/flow_layout.h"
 #include "app/gui/views/image_preview_view.h"
 #include "app/gui/views/patterns_view.h"
 #include "app/gui/views/ai_writing_help.h"
@@ -135,7 +136,9 @@ void WhyEditorView::draw(AppState& state) {
     return;
   }
   ImGui::PushFont(state.heading_font);
+  ImGui::PushTextWrapPos(0.0f);  // a long title wraps rather than running out of the pane
   ImGui::TextUnformatted(("5 Whys: " + title_).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::PopFont();
   draw_progress();
   ImGui::Separator();
@@ -171,9 +174,12 @@ void WhyEditorView::draw_progress() {
   std::vector<ResolutionStep> stored;
   for (const StepEdit& s : steps_) stored.push_back(s.step);
   const std::vector<WhyLevelState> levels = why_level_states(stored);
-  // Seven segment widths fit the pane: five whys and a wider root cause.
-  const float width = std::clamp((ImGui::GetContentRegionAvail().x - ImGui::GetFontSize() * 1.5f) / 6.4f,
-                                 ImGui::GetFontSize() * 3.6f, ImGui::GetFontSize() * 5.0f);
+  // Seven segment widths fit the pane: five whys and a wider root cause; never narrower than their
+  // labels, and a pane too narrow for the row wraps it.
+  const float gap = 3.0f;
+  const float widest = std::max(button_width("✓ Why 5"), button_width("✓ Root cause") / 1.4f);
+  const float width = std::clamp((ImGui::GetContentRegionAvail().x - gap * 5.0f) / 6.4f, widest,
+                                 std::max(widest, ImGui::GetFontSize() * 5.0f));
   int answered = 0;
   for (int i = 0; i < 5; ++i) {
     const WhyLevelState l = levels[static_cast<std::size_t>(i)];
@@ -181,6 +187,7 @@ void WhyEditorView::draw_progress() {
     const ImVec4 colour = l == WhyLevelState::Answered ? kAnswered
                           : l == WhyLevelState::Asked  ? kAsked
                                                        : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
+    if (i > 0) same_line_if_fits(width, gap);
     ImGui::PushStyleColor(ImGuiCol_Button, colour);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, colour);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, colour);
@@ -192,8 +199,8 @@ void WhyEditorView::draw_progress() {
       ImGui::SetTooltip("%s", l == WhyLevelState::Answered ? "Answered"
                               : l == WhyLevelState::Asked  ? "Asked, not answered yet"
                                                            : "Not asked yet");
-    ImGui::SameLine(0.0f, 3.0f);
   }
+  same_line_if_fits(width * 1.4f, gap);
   const bool found = !blank(stored_root_cause_);
   const ImVec4 rc = found ? kAnswered : ImGui::GetStyleColorVec4(ImGuiCol_FrameBg);
   ImGui::PushStyleColor(ImGuiCol_Button, rc);
@@ -204,8 +211,7 @@ void WhyEditorView::draw_progress() {
   probe::record("whys.level:root");
   char summary[64];
   std::snprintf(summary, sizeof summary, "%d of 5 answered%s", answered, found ? "  ·  root cause found" : "");
-  ImGui::SameLine();
-  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(summary).x) ImGui::NewLine();
+  same_line_if_fits(ImGui::CalcTextSize(summary).x);
   ImGui::TextDisabled("%s", summary);
 }
 

@@ -2,6 +2,8 @@
 // against the loopback provider fake, over real HTTP through the gate.
 #include <doctest/doctest.h>
 
+#include <chrono>
+
 #include <GLFW/glfw3.h>
 
 #include "app/gui/views/document_view.h"
@@ -281,4 +283,41 @@ TEST_CASE("count_words leaves markup out") {
   CHECK(count_words("") == 0);
   CHECK(count_words("# Title\n\n- one two\n| a | b |\n---\n") == 5);
   CHECK(count_words("日本語 text") == 2);
+}
+
+TEST_CASE("closing a document tab whose text cannot be stored keeps it open and asks") {
+  UiFixture f;
+  f.wait_unlocked();
+  Triage& t = *f.shell->state().triage;
+  auto incident = seed(f, "Proxy drops uploads");
+  const std::string doc_id = t.documents().generate(incident.id, "rca").id;
+  const std::string stored = t.documents().get(doc_id).content_md;
+  auto& view = open<DocumentView>(f, DocumentView::kKind, incident.id);
+  REQUIRE(f.ui->frames_until([&] { return view.draft().doc_id() == doc_id; }));
+
+  // Bytes that are not UTF-8: the store refuses the text, so the close is refused too.
+  view.draft().text += "\nbroken \xff\xfe bytes";
+  view.draft().edited(std::chrono::steady_clock::now());
+  f.ui->press(GLFW_KEY_W, /*ctrl=*/true);
+  f.ui->frame(2);
+  REQUIRE(f.shell->find_view<DocumentView>(incident.id) == &view);
+  CHECK(view.asking_to_close());
+  REQUIRE(f.ui->has("docs.close_without_saving"));
+
+  // Cancel: the tab and the text stay, to be fixed.
+  f.ui->click("docs.close_cancel");
+  f.ui->frame(2);
+  CHECK_FALSE(view.asking_to_close());
+  CHECK_FALSE(f.ui->has("docs.close_without_saving"));
+  CHECK(view.draft().text.find("broken") != std::string::npos);
+  CHECK(f.shell->find_view<DocumentView>(incident.id) == &view);
+
+  // Asked again, the user closes without saving: the stored text is as it was.
+  f.ui->press(GLFW_KEY_W, /*ctrl=*/true);
+  f.ui->frame(2);
+  REQUIRE(f.ui->has("docs.close_without_saving"));
+  f.ui->click("docs.close_without_saving");
+  f.ui->frame(2);
+  CHECK(f.shell->find_view<DocumentView>(incident.id) == nullptr);
+  CHECK(t.documents().get(doc_id).content_md == stored);
 }

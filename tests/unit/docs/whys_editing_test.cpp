@@ -73,6 +73,18 @@ TEST_CASE("evidence links are removed one by one, and removing a why takes its l
   CHECK(t.incidents().steps(i.id).size() == 4);
 }
 
+TEST_CASE("a line range given backwards is refused as such, one past the end as out of the log") {
+  DocsFixture f;
+  Triage& t = *f.triage;
+  Incident i = f.known_incident();
+  const auto steps = t.incidents().steps(i.id);
+  CHECK_THROWS_WITH(t.incidents().link_log_lines(steps[0].id, f.log_id, 3, 2),
+                    doctest::Contains("lines 3-2 run backwards: give the first line first (2-3)"));
+  CHECK_THROWS_WITH(t.incidents().link_log_lines(steps[0].id, f.log_id, 1, 100000), doctest::Contains("are not in"));
+  CHECK_THROWS_WITH(t.incidents().link_log_lines(steps[0].id, f.log_id, 0, 1), doctest::Contains("are not in"));
+  CHECK(t.incidents().evidence(steps[0].id).empty());
+}
+
 TEST_CASE("the lines of a log link read the redacted text once the log is redacted") {
   DocsFixture f;
   Triage& t = *f.triage;
