@@ -1,4 +1,4 @@
-// tftsr chat INCIDENT MESSAGE | tftsr chat history INCIDENT | tftsr analyze INCIDENT --log ID...
+// tftsr chat INCIDENT MESSAGE | tftsr chat history INCIDENT | tftsr analyze INCIDENT --log ID... [--patterns]
 // The reply streams to stdout as it arrives (placeholders restored here, the 5-Whys block kept
 // out); --json prints one object at the end instead; --dry-run prints the request body the gate
 // would let out and sends nothing. Ctrl+C stops a reply and keeps what arrived.
@@ -162,7 +162,7 @@ int run_analyze(CliContext& ctx, const ChatOptions& o) {
   auto triage = open_store(ctx.options);
   ChatEvents events;
   events.cancelled = interrupt_check();
-  const LogAnalysis a = triage->ai().analyze(o.incident, o.logs, o.provider, events);
+  const LogAnalysis a = triage->ai().analyze(o.incident, o.logs, o.provider, events, o.patterns);
   if (ctx.options.json) {
     print_json({{"summary", a.summary},
                 {"findings", a.key_findings},
@@ -224,6 +224,9 @@ void register_chat_commands(CLI::App& root, CliContext& ctx) {
     auto o = std::make_shared<ChatOptions>();
     cmd->add_option("INCIDENT", o->incident, "Incident id")->required();
     cmd->add_option("--log", o->logs, "A log of the incident (repeatable)")->required();
+    cmd->add_flag("--patterns", o->patterns,
+                  "Send each log's pattern summary (templates with counts, variable parts masked) instead of "
+                  "excerpts of its lines");
     cmd->add_option("--provider", o->provider, "Provider name (default: the active one)");
     add_common_options(*cmd, ctx);
     cmd->callback([&ctx, o] {

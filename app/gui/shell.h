@@ -50,6 +50,8 @@ class Shell {
   bool unlocked() const { return state_.triage != nullptr; }
   const UnlockScreen& unlock_screen() const { return unlock_; }
   IncidentListView& incident_list() { return list_; }
+  // The selected incident's summary in the right pane; null when none is selected (or not drawn yet).
+  const IncidentView* inspector() const { return inspector_.get(); }
   // The view of an open tab, once the shell has made it (at the start of the frame after the tab
   // opened); null otherwise.
   TabView* view(const Tab& tab);

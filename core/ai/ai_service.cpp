@@ -682,9 +682,10 @@ WhyState AiService::set_why_level(const std::string& incident_id, int level) {
 // --- analyze
 
 LogAnalysis AiService::analyze(const std::string& incident_id, const std::vector<std::string>& log_ids,
-                               const std::string& provider, const ChatEvents& events) {
+                               const std::string& provider, const ChatEvents& events, bool logs_as_patterns) {
   if (log_ids.empty()) throw Error(ErrorKind::InvalidInput, "pick at least one log to analyze");
-  Exchange x = impl_->begin(incident_id, provider, true, std::string(ai::log_analysis_request()), log_ids, false, {}, {});
+  Exchange x = impl_->begin(incident_id, provider, true, std::string(ai::log_analysis_request()), log_ids,
+                            logs_as_patterns, {}, {});
   const std::vector<ChatAttachment> sent = x.parts.attachments;
   ChatOutcome outcome = impl_->run(x, "ai_analyze", events);
   const ai::AnalysisReply reply = ai::parse_analysis_reply(outcome.reply.sent_text);

@@ -163,10 +163,12 @@ class AiService {
   // The user's own move, either way; moving back reopens the search for the root cause.
   WhyState set_why_level(const std::string& incident_id, int level);
 
-  // --- Analyze logs: sends the logs' redacted text (excerpts within the context budget) with
-  // the analysis prompt and reads summary, findings, first why and severity from the reply.
+  // --- Analyze logs: sends the logs' redacted text (excerpts within the context budget), or with
+  // `logs_as_patterns` their pattern summaries (as ChatDraft::logs_as_patterns; the note of each
+  // log in LogAnalysis::logs says the size saved), with the analysis prompt, and reads summary,
+  // findings, first why and severity from the reply.
   LogAnalysis analyze(const std::string& incident_id, const std::vector<std::string>& log_ids,
-                      const std::string& provider = {}, const ChatEvents& events = {});
+                      const std::string& provider = {}, const ChatEvents& events = {}, bool logs_as_patterns = false);
 
   // The context budget in bytes of request text (setting "ai.context_budget_bytes").
   std::int64_t context_budget();

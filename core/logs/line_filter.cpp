@@ -5,6 +5,7 @@
 #include <functional>
 #include <regex>
 #include <string_view>
+#include <utility>
 
 #include "core/error.h"
 
@@ -46,15 +47,21 @@ std::function<bool(std::string_view)> matcher_for(const LineFilterQuery& query, 
 }  // namespace
 
 LineFilterResult filter_lines(std::int64_t text_size, const TextReader& read, const LineFilterQuery& query,
-                              const Progress& progress, const LineFilterLimits& limits) {
+                              const Progress& progress, const LineFilterLimits& limits, const LineBatchSink& on_batch) {
   const auto matches = matcher_for(query, limits.max_line_bytes);
   return filter_lines_where(
-      text_size, read, [&matches](std::int64_t, std::string_view line) { return matches(line); }, progress, limits);
+      text_size, read, [&matches](std::int64_t, std::string_view line) { return matches(line); }, progress, limits,
+      on_batch);
 }
 
 LineFilterResult filter_lines_where(std::int64_t text_size, const TextReader& read, const LinePredicate& keep,
-                                    const Progress& progress, const LineFilterLimits& limits) {
+                                    const Progress& progress, const LineFilterLimits& limits,
+                                    const LineBatchSink& on_batch) {
   LineFilterResult result;
+  std::size_t matched = 0;  // kept or handed over
+  auto hand_over = [&] {
+    if (on_batch && !result.lines.empty()) on_batch(std::exchange(result.lines, {}));
+  };
   std::string carry;  // a line that continues into the next chunk
   std::int64_t carry_offset = 0;
   bool in_carry = false;
@@ -64,9 +71,10 @@ LineFilterResult filter_lines_where(std::int64_t text_size, const TextReader& re
   };
   auto take = [&](std::string_view line, std::int64_t offset) {
     if (keep(result.lines_scanned, line)) {
-      if (result.lines.size() >= limits.max_matches) {
+      if (matched >= limits.max_matches) {
         result.truncated = true;
       } else {
+        ++matched;
         result.lines.push_back({result.lines_scanned, offset, std::string(line.substr(0, limits.max_line_bytes))});
       }
     }
@@ -97,9 +105,11 @@ LineFilterResult filter_lines_where(std::int64_t text_size, const TextReader& re
       append_capped(rest);
     }
     at += static_cast<std::int64_t>(chunk.size());
+    hand_over();
     progress.update(static_cast<double>(at) / static_cast<double>(text_size), "filtering lines");
   }
   if (in_carry && !result.truncated) take(carry, carry_offset);
+  hand_over();
   return result;
 }
 

@@ -25,7 +25,7 @@ struct FilteredLine {
 };
 
 struct LineFilterResult {
-  std::vector<FilteredLine> lines;
+  std::vector<FilteredLine> lines;  // empty when they were handed to a LineBatchSink
   bool truncated = false;  // more lines matched than max_matches
   std::int64_t lines_scanned = 0;
 };
@@ -37,14 +37,20 @@ struct LineFilterLimits {
   std::int64_t chunk_size = std::int64_t{1} << 20;
 };
 
+// Takes the lines found so far, a batch after each chunk read, for a caller that shows them while
+// the filter runs (the log view). Lines handed to it are not kept in the result.
+using LineBatchSink = std::function<void(std::vector<FilteredLine>&& batch)>;
+
 // Throws Error(InvalidInput) for an empty pattern or an invalid regular expression.
 LineFilterResult filter_lines(std::int64_t text_size, const TextReader& read, const LineFilterQuery& query,
-                              const Progress& progress = {}, const LineFilterLimits& limits = {});
+                              const Progress& progress = {}, const LineFilterLimits& limits = {},
+                              const LineBatchSink& on_batch = {});
 
 // The lines for which keep(line number from 0, text) is true, read the same way (the log view's
 // filter by pattern decides by the line's number).
 using LinePredicate = std::function<bool(std::int64_t line, std::string_view text)>;
 LineFilterResult filter_lines_where(std::int64_t text_size, const TextReader& read, const LinePredicate& keep,
-                                    const Progress& progress = {}, const LineFilterLimits& limits = {});
+                                    const Progress& progress = {}, const LineFilterLimits& limits = {},
+                                    const LineBatchSink& on_batch = {});
 
 }  // namespace tftsr

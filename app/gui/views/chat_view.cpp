@@ -547,6 +547,13 @@ void ChatView::draw_analyze_popup(AppState& state) {
     }
     probe::record("chat.analyze_log:" + l.file_name);
   }
+  if (!logs_.empty()) {
+    ImGui::Checkbox("Send the logs' pattern summaries instead of their lines", &analyze_as_patterns_);
+    probe::record("chat.analyze_as_patterns");
+    if (ImGui::IsItemHovered())
+      ImGui::SetTooltip("Templates with counts and times, variable parts masked: far smaller, and says less about "
+                        "people. The gate still scans them.");
+  }
   ImGui::BeginDisabled(analyze_ids_.empty());
   if (ImGui::Button("Analyze")) {
     analyze(state);
@@ -577,7 +584,10 @@ void ChatView::draw_analysis(AppState& state) {
     if (!a.summary.empty()) wrapped(a.summary);
     for (const std::string& f : a.key_findings) wrapped("• " + f);
     for (const ChatAttachment& l : a.logs)
-      if (!l.note.empty()) ImGui::TextDisabled("%s: %s", l.name.c_str(), l.note.c_str());
+      if (!l.note.empty()) {
+        ImGui::TextDisabled("%s: %s", l.name.c_str(), l.note.c_str());
+        probe::record("chat.analysis_note:" + l.name);
+      }
     if (!a.first_why.empty()) {
       ImGui::TextDisabled("First why");
       wrapped(a.first_why);
@@ -715,10 +725,10 @@ void ChatView::analyze(AppState& state) {
   try {
     jobs_.run(
         state.pool, "Analyzing logs",
-        [triage, id = incident_id_, ids, provider = provider_](JobContext& ctx) {
+        [triage, id = incident_id_, ids, provider = provider_, as_patterns = analyze_as_patterns_](JobContext& ctx) {
           ChatEvents events;
           events.cancelled = [&ctx] { return ctx.cancelled(); };
-          return triage->ai().analyze(id, ids, provider, events);
+          return triage->ai().analyze(id, ids, provider, events, as_patterns);
         },
         [this, &state](LogAnalysis a) {
           analyzing_ = false;

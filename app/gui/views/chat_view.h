@@ -116,6 +116,7 @@ class ChatView : public TabView {
 
   // Analyze logs.
   std::set<std::string> analyze_ids_;
+  bool analyze_as_patterns_ = false;
   bool analyzing_ = false;
   std::optional<LogAnalysis> analysis_;
   std::string analysis_error_;

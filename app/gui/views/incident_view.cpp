@@ -39,6 +39,33 @@ bool choice_combo(const char* id, const std::string& current, const char* const*
 }
 }  // namespace
 
+// Its words, its whys, its logs, and its timeline (root causes and documents leave an event there).
+std::string IncidentView::similarity_inputs(const Editor& e) {
+  std::string key;
+  auto add = [&key](std::string_view part) {
+    key += std::to_string(part.size());
+    key += ':';
+    key += part;
+  };
+  const Incident& incident = e.detail->incident;
+  add(incident.title);
+  add(incident.description.value_or(""));
+  add(incident.updated_at);
+  for (const ResolutionStep& s : e.detail->resolution_steps) {
+    add(std::to_string(s.step_order));
+    add(s.why_question);
+    add(s.answer.value_or(""));
+    add(s.evidence.value_or(""));
+  }
+  for (const LogFile& l : e.logs) {
+    add(l.id);
+    add(l.redacted ? "r" : "o");
+  }
+  add(std::to_string(e.detail->timeline.size()));
+  if (!e.detail->timeline.empty()) add(e.detail->timeline.back().id);
+  return key;
+}
+
 IncidentView::Editor& IncidentView::load(AppState& state, const std::string& id) {
   Editor& e = editor_;
   if (e.loaded_version == state.data_version || state.rekey_running) return e;
@@ -384,7 +411,7 @@ void IncidentView::draw_summary(AppState& state) {
   if (ImGui::Button("Open")) state.requests.open_incident = id;
   ImGui::Spacing();
   ImGui::Separator();
-  similar_.draw(state, id);
+  similar_.draw(state, id, similarity_inputs(e));
 }
 
 }  // namespace tftsr::gui

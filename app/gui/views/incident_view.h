@@ -51,6 +51,8 @@ class IncidentView : public TabView {
     std::optional<std::string> pending_status;  // waiting for the resolve confirmation
   };
   Editor& load(AppState& state, const std::string& id);
+  // What the ranking of similar incidents reads of this one, as one text to compare.
+  static std::string similarity_inputs(const Editor& e);
   void apply(AppState& state, Editor& e, const std::string& id, const IncidentPatch& patch);
   void draw_header(AppState& state, Editor& e, const std::string& id);
   void draw_overview(AppState& state, Editor& e, const std::string& id);

@@ -11,6 +11,7 @@
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/log_line_layout.h"
 #include "app/gui/views/patterns_view.h"
+#include "core/patterns/pattern_line_filter.h"
 
 namespace tftsr::gui {
 
@@ -108,6 +109,7 @@ void LogView::draw(AppState& state) {
   }
   ImGui::PushID(log_id_.c_str());
   take_focus_request(state);
+  take_filtered_lines();
   draw_toolbar(state);
   // The findings panel stands beside the text in a wide pane and below it in a narrow one; it is
   // there whenever its checkbox is on.
@@ -196,11 +198,7 @@ void LogView::draw_toolbar(AppState& state) {
   ImGui::EndDisabled();
   if (filter_ || !filter_error_.empty()) {
     next(button_width("Show all"));
-    if (ImGui::Button("Show all")) {
-      filter_.reset();
-      filter_error_.clear();
-      pattern_text_.clear();
-    }
+    if (ImGui::Button("Show all")) stop_filter(state, true);
     probe::record("log.clear_filter");
   }
 
@@ -215,12 +213,28 @@ void LogView::draw_toolbar(AppState& state) {
   }
   if (filter_) {
     ImGui::SameLine();
-    ImGui::TextDisabled("·  %s matching lines%s", with_thousands(static_cast<std::int64_t>(filter_->lines.size())).c_str(),
-                        filter_->truncated ? " (first ones only)" : "");
+    ImGui::TextDisabled("·  %s matching lines%s%s", with_thousands(static_cast<std::int64_t>(filter_->lines.size())).c_str(),
+                        filtering_ ? " so far" : "", filter_stopped_ ? " (stopped before the end of the log)" : "");
+    if (filter_->truncated) {
+      ImGui::SameLine();
+      ImGui::TextColored(kErrorColour, "·  only the first %s are shown: narrow the filter",
+                         with_thousands(static_cast<std::int64_t>(LineFilterLimits{}.max_matches)).c_str());
+      probe::record("log.filter_capped");
+    }
   }
   if (filtering_) {
+    double fraction = -1.0;
+    for (const JobStatus& j : state.pool.jobs())
+      if (j.id == filter_job_) fraction = j.progress;
     ImGui::SameLine();
-    ImGui::TextDisabled("·  filtering…");
+    if (fraction >= 0)
+      ImGui::TextDisabled("·  filtering %.0f%%", fraction * 100.0);
+    else
+      ImGui::TextDisabled("·  filtering…");
+    ImGui::SameLine();
+    if (ImGui::SmallButton("Stop")) stop_filter(state, false);
+    probe::record("log.stop_filter");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Stop filtering; the lines found so far stay");
   }
   if (!pattern_text_.empty() && (filter_ || filtering_)) {
     ImGui::SameLine();
@@ -285,7 +299,8 @@ void LogView::draw_lines(AppState& state) {
     load_findings(state);
   }
   if (rows == 0) {
-    ImGui::TextDisabled(filter_ ? "No line matches." : index_->complete() ? "The log is empty." : "Indexing…");
+    ImGui::TextDisabled(filter_ ? (filtering_ ? "No matching line yet…" : "No line matches.")
+                                : index_->complete() ? "The log is empty." : "Indexing…");
     drawn_first_ = drawn_end_ = 0;
     if (state.mono_font) ImGui::PopFont();
     return;
@@ -601,7 +616,7 @@ void LogView::jump_to_finding(AppState& state, int direction) {
     if (filter_) {
       auto it = std::lower_bound(filter_->lines.begin(), filter_->lines.end(), line,
                                  [](const FilteredLine& l, std::int64_t n) { return l.line < n; });
-      if (it == filter_->lines.end() || it->line != line) filter_.reset();  // a hidden line: show everything
+      if (it == filter_->lines.end() || it->line != line) stop_filter(state, true);  // a hidden line: show everything
     }
     scroll_request_ = line;
   } catch (const Error& e) {
@@ -668,27 +683,78 @@ void LogView::run_apply(AppState& state) {
 
 void LogView::run_filter(AppState& state) {
   LineFilterQuery query{find_text_, find_regex_, find_ignore_case_};
-  filter_error_.clear();
   pattern_text_.clear();
-  if (filtering_) state.pool.cancel(filter_job_);
-  const std::uint64_t generation = ++filter_generation_;
-  filtering_ = true;
   const std::int64_t size = log_->text_size;
   TextReader read = reader(state);
+  start_filter(state, "Filtering " + log_->file_name,
+               [query, size, read](JobContext& ctx, const LineBatchSink& on_batch) {
+                 return filter_lines(size, read, query, progress_of(ctx), {}, on_batch);
+               });
+}
+
+void LogView::start_filter(AppState& state, std::string job_name, FilterWork work) {
+  if (filtering_) state.pool.cancel(filter_job_);  // a filter still running is replaced
+  const std::uint64_t generation = ++filter_generation_;
+  filtering_ = true;
+  filter_stopped_ = false;
+  filter_error_.clear();
+  filter_ = LineFilterResult{};  // filled as the lines are found
+  scroll_request_ = 0;
+  auto feed = std::make_shared<FilterFeed>();
+  feed_ = feed;
   filter_job_ = jobs_.run(
-      state.pool, "Filtering " + log_->file_name,
-      [query, size, read](JobContext& ctx) { return filter_lines(size, read, query, progress_of(ctx)); },
-      [this, generation](auto result) {
+      state.pool, std::move(job_name),
+      [work = std::move(work), feed](JobContext& ctx) {
+        return work(ctx, [feed](std::vector<FilteredLine>&& batch) { feed->put(std::move(batch)); });
+      },
+      [this, generation](LineFilterResult result) {
         if (generation != filter_generation_) return;
+        take_filtered_lines();
         filtering_ = false;
-        filter_ = std::move(result);
-        scroll_request_ = 0;
+        feed_.reset();
+        if (!filter_) return;
+        filter_->truncated = result.truncated;
+        filter_->lines_scanned = result.lines_scanned;
       },
       [this, generation](const JobFailure& f) {
         if (generation != filter_generation_) return;
+        take_filtered_lines();
         filtering_ = false;
-        if (f.kind != ErrorKind::Cancelled) filter_error_ = f.message;
+        feed_.reset();
+        if (f.kind == ErrorKind::Cancelled) {
+          filter_stopped_ = true;
+        } else {
+          filter_.reset();
+          filter_error_ = f.message;
+        }
       });
+}
+
+void LogView::take_filtered_lines() {
+  if (!feed_ || !filter_) return;
+  std::vector<FilteredLine> batch = feed_->take();
+  if (filter_->lines.empty()) {
+    filter_->lines = std::move(batch);
+  } else {
+    for (FilteredLine& l : batch) filter_->lines.push_back(std::move(l));
+  }
+}
+
+void LogView::stop_filter(AppState& state, bool show_all) {
+  if (filtering_) {
+    state.pool.cancel(filter_job_);
+    ++filter_generation_;  // what it still sends is dropped
+    take_filtered_lines();
+    filtering_ = false;
+    filter_stopped_ = true;
+    feed_.reset();
+  }
+  if (show_all) {
+    filter_.reset();
+    filter_error_.clear();
+    filter_stopped_ = false;
+    pattern_text_.clear();
+  }
 }
 
 void LogView::take_focus_request(AppState& state) {
@@ -699,57 +765,25 @@ void LogView::take_focus_request(AppState& state) {
   if (!focus.template_id.empty()) {
     run_pattern_filter(state, focus);
   } else if (focus.line > 0) {
-    filter_.reset();  // the line may be one the filter hides
-    pattern_text_.clear();
+    stop_filter(state, true);  // the line may be one the filter hides
     pending_line_ = focus.line - 1;
   }
 }
 
 void LogView::run_pattern_filter(AppState& state, const LogFocus& focus) {
-  if (filtering_) state.pool.cancel(filter_job_);  // a filter still running is replaced
-  const std::uint64_t generation = ++filter_generation_;
-  filtering_ = true;
-  filter_error_.clear();
-  filter_.reset();
   find_text_.clear();
   pattern_text_ = focus.template_text;
   Triage* triage = state.triage.get();
   const std::int64_t size = log_->text_size;
   TextReader read = reader(state);
-  filter_job_ = jobs_.run(
-      state.pool, "Filtering " + log_->file_name + " by pattern",
-      [triage, id = log_id_, template_id = focus.template_id, size, read](JobContext& ctx) {
-        // Mining is the first half of the progress, finding the lines the second.
-        Progress mining, finding;
-        mining.cancelled = finding.cancelled = [&ctx] { return ctx.cancelled(); };
-        mining.report = [&ctx](double f, std::string_view) { ctx.report(f / 2, "finding the pattern's lines"); };
-        finding.report = [&ctx](double f, std::string_view) { ctx.report(0.5 + f / 2, "finding the pattern's lines"); };
-        patterns::MinerOptions options;
-        options.record_lines = true;
-        const patterns::PatternReport report = triage->patterns().mine_log(id, options, mining);
-        std::optional<std::uint32_t> wanted;
-        for (std::size_t i = 0; i < report.templates.size(); ++i)
-          if (report.templates[i].id == template_id) wanted = static_cast<std::uint32_t>(i);
-        if (!wanted) throw Error(ErrorKind::NotFound, "this pattern is not in the log any more");
-        const auto& lines = report.line_templates;
-        return filter_lines_where(
-            size, read,
-            [&lines, wanted](std::int64_t n, std::string_view) {
-              return n < static_cast<std::int64_t>(lines.size()) && lines[static_cast<std::size_t>(n)] == *wanted;
-            },
-            finding);
-      },
-      [this, generation](auto result) {
-        if (generation != filter_generation_) return;
-        filtering_ = false;
-        filter_ = std::move(result);
-        scroll_request_ = 0;
-      },
-      [this, generation](const JobFailure& f) {
-        if (generation != filter_generation_) return;
-        filtering_ = false;
-        if (f.kind != ErrorKind::Cancelled) filter_error_ = f.message;
-      });
+  start_filter(state, "Filtering " + log_->file_name + " by pattern",
+               [triage, id = log_id_, template_id = focus.template_id, size, read](JobContext& ctx,
+                                                                                   const LineBatchSink& on_batch) {
+                 const Progress progress = progress_of(ctx);
+                 const patterns::PatternReport report = triage->patterns().stored_report(id, progress);
+                 return filter_lines_where(size, read, patterns::lines_of_pattern(report, template_id), progress, {},
+                                           on_batch);
+               });
 }
 
 }  // namespace tftsr::gui

@@ -5,6 +5,7 @@
 // built on the worker pool and the view draws from it while it grows; only the visible lines'
 // text is read from the store.
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <optional>
@@ -14,6 +15,7 @@
 #include "app/gui/app_state.h"
 #include "app/gui/tab_view.h"
 #include "app/gui/view_jobs.h"
+#include "app/gui/views/filter_feed.h"
 #include "app/gui/views/log_findings_panel.h"
 #include "core/logs/line_filter.h"
 #include "core/logs/line_index.h"
@@ -47,7 +49,9 @@ class LogView : public TabView {
   bool filtered() const { return filter_.has_value(); }
   // The pattern the lines are filtered by (its template text), empty for none.
   const std::string& pattern_filter() const { return pattern_text_; }
+  // The lines found so far while a filter runs, all of them once it has ended.
   const LineFilterResult* filter_result() const { return filter_ ? &*filter_ : nullptr; }
+  bool filter_running() const { return filtering_; }
   void scroll_to_line(std::int64_t line) { scroll_request_ = line; }
 
  private:
@@ -84,9 +88,15 @@ class LogView : public TabView {
   void run_scan(AppState& state);
   void run_apply(AppState& state);
   void run_filter(AppState& state);
-  // Shows the lines the miner assigns to the template: the log is mined with a line-by-line
-  // record, then read once more for the lines of that template (both on the pool).
+  // Shows the lines of the template: one pass over the text on the pool, each line matched
+  // against the log's stored patterns (mined first only when the log has none yet).
   void run_pattern_filter(AppState& state, const LogFocus& focus);
+  // Runs a filter on the pool; the lines it finds show while it runs (through feed_).
+  using FilterWork = std::function<LineFilterResult(JobContext& ctx, const LineBatchSink& on_batch)>;
+  void start_filter(AppState& state, std::string job_name, FilterWork work);
+  void take_filtered_lines();
+  // Stops a running filter (its lines stay) and, with `show_all`, shows every line again.
+  void stop_filter(AppState& state, bool show_all);
   void take_focus_request(AppState& state);
 
   std::string log_id_;
@@ -118,6 +128,8 @@ class LogView : public TabView {
   bool filtering_ = false;
   std::optional<LineFilterResult> filter_;
   std::string filter_error_;
+  bool filter_stopped_ = false;  // cancelled part-way: filter_ holds the lines found before
+  std::shared_ptr<FilterFeed> feed_;  // of the running filter
   JobId filter_job_ = 0;
   std::uint64_t filter_generation_ = 0;      // results of a replaced filter are dropped
   std::string pattern_text_;                 // of the pattern filter shown or running

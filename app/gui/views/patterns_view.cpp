@@ -187,7 +187,8 @@ void PatternsView::start(AppState& state) {
             ctx.report((base + f) / n, "mining " + name);
           };
           p.cancelled = [&ctx] { return ctx.cancelled(); };
-          reports.emplace_back(logs[i].first, triage->patterns().mine_log(logs[i].first, {}, p));
+          // The patterns kept when the log was first mined; only a log never mined is read now.
+          reports.emplace_back(logs[i].first, triage->patterns().stored_report(logs[i].first, p));
         }
         return merge_pattern_reports(reports);
       },

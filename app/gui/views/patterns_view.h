@@ -1,8 +1,9 @@
 #pragma once
 // The patterns (mined templates) of one log, or of every log of an incident, in a tab: a sortable
 // table of count, level, template, first and last seen, logs, with a sparkline of the lines per
-// minute, a text filter, and a click that opens the log filtered to the pattern's lines. Mining
-// runs on the worker pool with progress; the table draws only its visible rows.
+// minute, a text filter, and a click that opens the log filtered to the pattern's lines. The
+// patterns are the ones kept in the store (mined once per log); a log not mined yet is mined on
+// the worker pool with progress, and kept. The table draws only its visible rows.
 #include <cstdint>
 #include <optional>
 #include <string>

@@ -13,11 +13,14 @@ namespace tftsr::gui {
 namespace {
 constexpr std::size_t kMatches = 5;
 constexpr std::size_t kSharedPatternsShown = 3;
+constexpr double kSettleSeconds = 0.75;  // typing in the description starts one search, not one per key
 }  // namespace
 
 void SimilarIncidentsPanel::start(AppState& state, const std::string& incident_id) {
   running_ = true;
-  loaded_version_ = state.data_version;
+  refresh_requested_ = false;
+  searched_inputs_ = wanted_inputs_;
+  ++searches_;
   Triage* triage = state.triage.get();
   jobs_.run(
       state.pool, "Looking for similar incidents",
@@ -33,13 +36,24 @@ void SimilarIncidentsPanel::start(AppState& state, const std::string& incident_i
       });
 }
 
-void SimilarIncidentsPanel::draw(AppState& state, const std::string& incident_id) {
-  if (!running_ && loaded_version_ != state.data_version && !state.rekey_running) start(state, incident_id);
+void SimilarIncidentsPanel::draw(AppState& state, const std::string& incident_id, const std::string& inputs) {
+  const double now = ImGui::GetTime();
+  if (inputs != wanted_inputs_) {
+    wanted_inputs_ = inputs;
+    inputs_changed_at_ = now;
+  }
+  const bool changed = searched_inputs_ != wanted_inputs_;
+  const bool settled = !searched_inputs_ || now - inputs_changed_at_ >= kSettleSeconds;  // the first search at once
+  if (!running_ && !state.rekey_running && (refresh_requested_ || (changed && settled))) start(state, incident_id);
   ImGui::TextUnformatted("Similar incidents");
   probe::record("similar.heading");
+  ImGui::SameLine();
   if (running_) {
-    ImGui::SameLine();
     ImGui::TextDisabled("(looking…)");
+  } else {
+    if (ImGui::SmallButton("Refresh")) refresh_requested_ = true;
+    probe::record("similar.refresh");
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Look again, also among the incidents changed since");
   }
   if (!error_.empty()) {
     ImGui::PushTextWrapPos(0.0f);

@@ -143,6 +143,40 @@ TEST_CASE("cli: analyze prints summary, findings, severity and first why") {
   CHECK(a.server.requests().back().body.find("ops@corp.example") == std::string::npos);
 }
 
+TEST_CASE("cli: analyze --patterns sends the pattern summary instead of the log's lines, and says the size saved") {
+  AiCli a({stream_of("Relay refused.\n\n```json\n{\"summary\": \"The relay refused mail.\", \"key_findings\": "
+                     "[\"550 from relay\"], \"severity\": \"medium\", \"why_level\": 1, \"why_question\": \"Why did "
+                     "the relay refuse?\", \"answer\": null, \"root_cause\": null}\n```")});
+  {
+    std::ofstream out(a.cli.dir / "smtp.log");
+    for (int i = 0; i < 1500; ++i)
+      out << "2026-11-30 10:00:" << (i % 60 < 10 ? "0" : "") << i % 60 << " INFO delivered message " << i
+          << " to relay-" << i % 9 << " in " << i % 30 << " ms\n";
+    out << "2026-11-30 10:01:00 ERROR 550 relay denied for ops@corp.example\n";
+  }
+  const std::string log = a.cli.run_json({"log", "add", a.incident, (a.cli.dir / "smtp.log").string()})["id"];
+  const json out = a.cli.run_json({"analyze", a.incident, "--log", log, "--patterns"});
+  CHECK(out["summary"] == "The relay refused mail.");
+  REQUIRE(out["logs"].size() == 1);
+  const std::string note = out["logs"][0]["note"];
+  CHECK(note.find("pattern summary") != std::string::npos);
+  CHECK(note.find("instead of") != std::string::npos);
+  REQUIRE(a.server.requests().size() == 1);
+  const std::string body = a.server.requests().back().body;
+  CHECK(body.find("1500x INFO") != std::string::npos);
+  CHECK(body.find("delivered message <*>") != std::string::npos);
+  CHECK(body.find("delivered message 1234 ") == std::string::npos);  // no line of the log
+  CHECK(body.find("ops@corp.example") == std::string::npos);          // the gate still scans it
+
+  // Without --patterns the excerpt lines go, as before.
+  AiCli b({stream_of("ok")});
+  std::ofstream(b.cli.dir / "small.log") << "10:00 INFO delivered message 77 to relay-1 in 3 ms\n";
+  const std::string small = b.cli.run_json({"log", "add", b.incident, (b.cli.dir / "small.log").string()})["id"];
+  b.cli.run({"analyze", b.incident, "--log", small});
+  REQUIRE(b.server.requests().size() == 1);
+  CHECK(b.server.requests().back().body.find("delivered message 77") != std::string::npos);
+}
+
 TEST_CASE("cli: chat without any provider says how to add one") {
   Cli cli;
   const std::string id = cli.run_json({"issue", "new", "--title", "t", "--severity", "P3"})["id"];

@@ -383,3 +383,35 @@ TEST_CASE("Analyze logs shows summary, severity and the first why, and offers to
   f.ui->click("chat.start_whys");
   CHECK(chat.why().level == 1);
 }
+
+TEST_CASE("Analyze logs can send the pattern summaries instead of the lines, and says the size saved") {
+  const std::string block =
+      "```json\n{\"summary\":\"Pushes are refused.\",\"key_findings\":[\"403\"],\"severity\":\"low\",\"why_level\":1,"
+      "\"why_question\":\"Why are pushes refused?\",\"answer\":null,\"root_cause\":null}\n```\n";
+  LoopbackHttpServer server({reply({delta("Looked.\n\n"), delta(block)})});
+  UiFixture f;
+  f.wait_unlocked();
+  auto incident = seed(f, "Deploy failed");
+  add_provider(f, server);
+  std::string text;
+  for (int i = 0; i < 800; ++i)
+    text += "2026-11-30 10:00:00 INFO pushed layer " + std::to_string(i) + " in " + std::to_string(i % 30) + " ms\n";
+  text += "2026-11-30 10:00:01 ERROR push refused: 403\n";
+  add_log(f, incident, "deploy.log", text);
+  ChatView& chat = open_chat(f, incident);
+
+  f.ui->click("chat.analyze");
+  REQUIRE(f.ui->has("chat.analyze_as_patterns"));
+  f.ui->click("chat.analyze_log:deploy.log");
+  f.ui->click("chat.analyze_as_patterns");
+  f.ui->click("chat.analyze_run");
+  REQUIRE(f.ui->frames_until([&] { return chat.analysis().has_value(); }, 15000));
+  REQUIRE(server.requests().size() == 1);
+  const std::string& body = server.requests()[0].body;
+  CHECK(body.find("pushed layer <*>") != std::string::npos);
+  CHECK(body.find("pushed layer 799 ") == std::string::npos);
+  REQUIRE(chat.analysis()->logs.size() == 1);
+  CHECK(chat.analysis()->logs[0].note.find("instead of") != std::string::npos);
+  f.ui->frame(2);
+  CHECK(f.ui->has("chat.analysis_note:deploy.log"));
+}

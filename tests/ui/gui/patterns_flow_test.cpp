@@ -5,6 +5,7 @@
 #include "app/gui/views/incident_view.h"
 #include "app/gui/views/log_view.h"
 #include "app/gui/views/patterns_view.h"
+#include "tests/support/second_connection.h"
 #include "tests/support/ui_driver/ui_fixture.h"
 
 using namespace tftsr;
@@ -243,4 +244,153 @@ TEST_CASE("the inspector says when there is no similar earlier incident") {
   PatternsFixture t;
   t.f.shell->state().selected_incident = t.incident.id;
   CHECK(t.f.ui->frames_until([&] { return t.f.ui->has("similar.none"); }, 20000));
+}
+
+TEST_CASE("the patterns tab reads the patterns kept in the store, and mines only the logs not mined yet") {
+  PatternsFixture t;
+  Triage& triage = *t.f.shell->state().triage;
+  CHECK(triage.patterns().mine_missing(t.incident.id) == 1);
+  {
+    // A count no mining would give: seen in the tab only if it reads what is stored.
+    Database db = tftsr::test::second_connection(triage, kPassphrase);
+    db.prepare("UPDATE log_patterns SET line_count = 4242 WHERE template_text LIKE '%connection refused%'").run();
+  }
+  const LogFile second = t.add_log(t.incident.id, "second.log",
+                                   "2024-05-01 10:05:00 ERROR disk full on /var after 3 retries\n"
+                                   "2024-05-01 10:05:01 ERROR disk full on /tmp after 4 retries\n");
+  PatternsView* view = t.open_patterns(t.incident.id);
+  CHECK(t.row_with(*view, "connection refused").pattern.count == 4242);
+  const PatternRow& disk = t.row_with(*view, "disk full");
+  CHECK(disk.pattern.count == 2);
+  REQUIRE(disk.log_ids.size() == 1);
+  CHECK(disk.log_ids.front() == second.id);
+  // The new log was mined once, and kept.
+  Database db = tftsr::test::second_connection(triage, kPassphrase);
+  auto runs = db.prepare("SELECT COUNT(*) FROM log_pattern_runs");
+  REQUIRE(runs.step());
+  CHECK(runs.integer(0) == 2);
+}
+
+TEST_CASE("the pattern filter shows the first matching lines while it is still reading a big log") {
+  PatternsFixture t;
+  // Every tenth line a refused connection, the others served requests: about 11 MB.
+  std::string text;
+  constexpr int kLines = 200000;
+  for (int i = 0; i < kLines; ++i) {
+    if (i % 10 == 5)
+      text += "2024-05-01 10:02:05 ERROR connection refused by db-" + std::to_string(i % 7) + " after " +
+              std::to_string(3000 + i % 5) + " ms\n";
+    else
+      text += "2024-05-01 10:00:01 INFO  request " + std::to_string(i) + " served in " + std::to_string(i % 50) + " ms\n";
+  }
+  const LogFile big = t.add_log(t.incident.id, "big.log", text);
+  Triage& triage = *t.f.shell->state().triage;
+  const patterns::PatternReport report = triage.patterns().stored_report(big.id);  // mined once, kept
+  std::optional<patterns::PatternTemplate> refused;
+  for (const auto& p : report.templates)
+    if (p.text.find("connection refused") != std::string::npos) refused = p;
+  REQUIRE(refused.has_value());
+  REQUIRE(refused->count == kLines / 10);
+
+  open_log_focused(t.f.shell->state(), big.id, LogFocus{refused->id, refused->text, 0});
+  LogView* log = nullptr;
+  std::size_t shown_while_running = 0;
+  std::int64_t drawn_while_running = 0;
+  REQUIRE(t.f.ui->frames_until([&] {
+    log = t.f.shell->find_view<LogView>(big.id);
+    if (!log || !log->filter_running() || !log->filter_result()) return false;
+    shown_while_running = log->filter_result()->lines.size();
+    drawn_while_running = log->end_drawn_line();
+    return shown_while_running > 0 && drawn_while_running > 0;
+  }, 60000));
+  CHECK(shown_while_running < static_cast<std::size_t>(kLines / 10));
+  CHECK(log->pattern_filter() == refused->text);
+  REQUIRE(t.f.ui->frames_until([&] { return !log->busy(); }, 120000));
+  const LineFilterResult* lines = log->filter_result();
+  REQUIRE(lines != nullptr);
+  CHECK(lines->lines.size() == static_cast<std::size_t>(kLines / 10));
+  CHECK_FALSE(lines->truncated);
+  CHECK(lines->lines.front().line == 5);
+  CHECK(lines->lines.back().line == kLines - 5);
+  bool all_refused = true;
+  for (const FilteredLine& l : lines->lines) all_refused = all_refused && l.text.find("connection refused") != std::string::npos;
+  CHECK(all_refused);
+}
+
+TEST_CASE("Stop ends a running pattern filter and keeps the lines found so far") {
+  PatternsFixture t;
+  std::string text;
+  for (int i = 0; i < 200000; ++i)
+    text += "2024-05-01 10:02:05 ERROR connection refused by db-" + std::to_string(i % 7) + " after " +
+            std::to_string(3000 + i % 5) + " ms\n";
+  const LogFile big = t.add_log(t.incident.id, "big.log", text);
+  Triage& triage = *t.f.shell->state().triage;
+  const patterns::PatternReport report = triage.patterns().stored_report(big.id);
+  REQUIRE_FALSE(report.templates.empty());
+  open_log_focused(t.f.shell->state(), big.id, LogFocus{report.templates.front().id, report.templates.front().text, 0});
+  LogView* log = nullptr;
+  REQUIRE(t.f.ui->frames_until([&] {
+    log = t.f.shell->find_view<LogView>(big.id);
+    return log && log->filter_running() && log->filter_result() && !log->filter_result()->lines.empty();
+  }, 60000));
+  REQUIRE(t.f.ui->has("log.stop_filter"));
+  t.f.ui->click("log.stop_filter");
+  t.f.ui->frame(2);
+  CHECK_FALSE(log->busy());
+  REQUIRE(log->filtered());
+  const std::size_t kept = log->filter_result()->lines.size();
+  CHECK(kept > 0);
+  CHECK(kept < 200000u);
+  t.f.ui->frame(20);
+  CHECK(log->filter_result()->lines.size() == kept);  // nothing arrives after the stop
+}
+
+TEST_CASE("the similar incidents panel looks again only when its incident changes, not on unrelated changes") {
+  PatternsFixture t;
+  Triage& triage = *t.f.shell->state().triage;
+  NewIncident in;
+  in.title = "Printer jam on floor 3";
+  in.severity = "P4";
+  const Incident other = triage.incidents().create(in);
+  t.f.shell->state().changed();
+  t.f.shell->state().selected_incident = t.incident.id;
+  const IncidentView* inspector = nullptr;
+  REQUIRE(t.f.ui->frames_until([&] {
+    inspector = t.f.shell->inspector();
+    return inspector && inspector->similar_incidents().loaded();
+  }, 20000));
+  const SimilarIncidentsPanel& panel = inspector->similar_incidents();
+  CHECK(panel.searches_started() == 1);
+
+  // Another incident edited, a few times: no new search.
+  for (int i = 0; i < 3; ++i) {
+    IncidentPatch patch;
+    patch.title = "Printer jam on floor " + std::to_string(4 + i);
+    triage.incidents().update(other.id, patch);
+    t.f.shell->state().changed();
+    t.f.ui->frame(30);
+  }
+  t.f.ui->frame(90);
+  CHECK(t.f.shell->inspector() == inspector);
+  CHECK(panel.searches_started() == 1);
+  CHECK(panel.loaded());
+
+  // This incident edited twice in a row: one new search after the pause; the last result stays.
+  for (const char* title : {"Checkout fails: connection refused", "Checkout fails: connection refused by db"}) {
+    IncidentPatch patch;
+    patch.title = title;
+    triage.incidents().update(t.incident.id, patch);
+    t.f.shell->state().changed();
+    t.f.ui->frame(2);
+  }
+  CHECK(panel.searches_started() == 1);
+  CHECK(panel.matches() != nullptr);
+  REQUIRE(t.f.ui->frames_until([&] { return panel.searches_started() == 2 && panel.loaded(); }, 20000));
+  t.f.ui->frame(90);
+  CHECK(panel.searches_started() == 2);
+
+  // Refresh looks again on demand.
+  REQUIRE(t.f.ui->has("similar.refresh"));
+  t.f.ui->click("similar.refresh");
+  CHECK(t.f.ui->frames_until([&] { return panel.searches_started() == 3 && panel.loaded(); }, 20000));
 }

@@ -96,3 +96,31 @@ TEST_CASE("Analyze logs: summary, findings, severity mapped to P1-P4 and the fir
   CHECK(a.summary.find("db-07.corp.example") != std::string::npos);
   CHECK_THROWS_AS(f.t->ai().analyze(f.incident, {}), Error);
 }
+
+TEST_CASE("Analyze logs can send the logs' pattern summaries instead of excerpts, through the gate") {
+  const std::string reply =
+      "Logins fail.\n\n```json\n"
+      R"({"summary": "Logins fail for one user.", "key_findings": ["bad password"], "severity": "low", "why_level": 1, "why_question": "Why do logins fail?", "answer": null, "root_cause": null})"
+      "\n```";
+  ChatFixture f({openai_stream(reply)});
+  std::string text;
+  for (int i = 0; i < 2000; ++i) {
+    text += "2026-11-30 10:00:" + std::string(i % 60 < 10 ? "0" : "") + std::to_string(i % 60) + " INFO request " +
+            std::to_string(i) + " served in " + std::to_string(i % 40) + " ms\n";
+    if (i % 400 == 0) text += "2026-11-30 10:00:00 ERROR login failed for dave@corp.example: bad password\n";
+  }
+  const std::string log = f.add_log("app.log", text);
+  const LogAnalysis a = f.t->ai().analyze(f.incident, {log}, {}, {}, /*logs_as_patterns=*/true);
+  CHECK(a.summary == "Logins fail for one user.");
+  REQUIRE(a.logs.size() == 1);
+  CHECK(a.logs[0].note.find("pattern summary") != std::string::npos);
+  CHECK(a.logs[0].note.find("instead of") != std::string::npos);  // the size saved
+  CHECK(a.logs[0].bytes_sent < static_cast<std::int64_t>(text.size()) / 20);
+  const std::string sent = f.all_bodies();
+  CHECK(sent.find("request <*> served in <*>") != std::string::npos);
+  CHECK(sent.find("2000x INFO") != std::string::npos);
+  // No line of the log itself, and the gate masked the address in the error template.
+  CHECK(sent.find("request 1999 served") == std::string::npos);
+  CHECK(sent.find("request 17 served") == std::string::npos);
+  CHECK(sent.find("dave@corp.example") == std::string::npos);
+}

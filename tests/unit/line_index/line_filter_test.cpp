@@ -107,3 +107,45 @@ TEST_CASE("a filter by line number sees every line with its number, across chunk
   CHECK(r.lines[1].line == 4);
   CHECK(r.lines[1].text == "INFO done");
 }
+
+TEST_CASE("with a batch sink the lines arrive chunk by chunk, in order, while the filter runs") {
+  std::string text;
+  for (int i = 0; i < 400; ++i) text += (i % 3 == 0 ? "ERROR item " : "INFO item ") + std::to_string(i) + "\n";
+  LineFilterLimits limits;
+  limits.chunk_size = 512;  // many chunks
+  std::vector<std::vector<FilteredLine>> batches;
+  std::vector<double> progress_at_batch;
+  double last_progress = 0.0;
+  Progress progress;
+  progress.report = [&](double f, std::string_view) { last_progress = f; };
+  const auto r = filter_lines(static_cast<std::int64_t>(text.size()), reader_of(text), {"ERROR", false, false}, progress,
+                              limits, [&](std::vector<FilteredLine>&& batch) {
+                                progress_at_batch.push_back(last_progress);
+                                batches.push_back(std::move(batch));
+                              });
+  CHECK(r.lines.empty());  // handed over, not kept twice
+  CHECK(r.lines_scanned == 400);
+  REQUIRE(batches.size() > 5);
+  CHECK(progress_at_batch.front() < 0.5);  // the first lines came long before the end
+  std::vector<std::int64_t> numbers;
+  for (const auto& b : batches) {
+    CHECK_FALSE(b.empty());
+    for (const auto& l : b) numbers.push_back(l.line);
+  }
+  REQUIRE(numbers.size() == 134);
+  for (std::size_t i = 0; i < numbers.size(); ++i) CHECK(numbers[i] == static_cast<std::int64_t>(3 * i));
+}
+
+TEST_CASE("with a batch sink the cap still stops the filter and says so") {
+  std::string text;
+  for (int i = 0; i < 100; ++i) text += "ERROR " + std::to_string(i) + "\n";
+  LineFilterLimits limits;
+  limits.chunk_size = 64;
+  limits.max_matches = 10;
+  std::size_t handed = 0;
+  const auto r = filter_lines(static_cast<std::int64_t>(text.size()), reader_of(text), {"ERROR", false, false}, {}, limits,
+                              [&](std::vector<FilteredLine>&& batch) { handed += batch.size(); });
+  CHECK(handed == 10);
+  CHECK(r.truncated);
+  CHECK(r.lines.empty());
+}
