@@ -18,6 +18,7 @@
 #include "core/store/database.h"
 #include "core/store/encrypted_file_store.h"
 #include "core/store/migrations.h"
+#include "core/store/passphrase_change_record.h"
 #include "core/store/read_connection.h"
 #include "core/store/settings_repository.h"
 
@@ -34,6 +35,14 @@ constexpr const char* kAnchorKeyPurpose = "tftsr audit anchor v1";
 // Set once a store keeps an audit anchor; a store without it is anchored as it stands at open.
 constexpr const char* kAnchorSetting = "audit.anchored";
 constexpr const char* kAnchorFileSuffix = ".audit-anchor";
+// Sealed under the new secrets key while a passphrase change is under way: whether it opens under
+// the passphrase the database opened with tells whether the re-key happened.
+constexpr const char* kKeyCheckText = "tftsr passphrase change key check v1";
+
+std::function<void(std::string_view)>& open_failure_point() {
+  static std::function<void(std::string_view)> hook;
+  return hook;
+}
 
 std::unique_ptr<DeferredSecretBox> secret_box_for(Database& db, const std::string& passphrase, bool fresh_salt) {
   SettingsRepository settings(db);
@@ -77,6 +86,9 @@ std::unique_ptr<Triage> Triage::open(const std::filesystem::path& data_dir, cons
   auto content = content_store_for(*db, data_dir);
   auto triage = std::unique_ptr<Triage>(
       new Triage(data_dir, std::move(db), std::move(secrets), std::move(content), passphrase));
+  triage->failure_point_ = open_failure_point();
+  triage->settle_passphrase_change();
+  triage->failure_point_ = {};
   triage->adopt_audit_anchor();
   return triage;
 }
@@ -149,46 +161,35 @@ void Triage::adopt_audit_anchor() {
 
 std::filesystem::path Triage::database_path() const { return data_dir_ / kDatabaseFileName; }
 
+// A passphrase change, safe against a crash at any point. SQLCipher's re-key commits on its own
+// and cannot share a transaction, so the change is split around it, and whatever the far side
+// needs is written on the near side:
+//  1. Under the old key, one transaction: the record 'prepared' (the new secrets salt, a check
+//     value and every secret sealed under the new secrets key). No other change yet.
+//  2. The re-key (atomic: the file opens with exactly one of the two passphrases).
+//  3. Under the new key, one transaction: the new salt and secrets swapped in, the audit entry,
+//     the record 'swapped'.
+//  4. The anchor signed under the new key, after 3 has committed, so it never records an entry
+//     the chain lacks; and only over the bytes it had when it still held up under the old key.
+//  5. The record removed.
+// At open, a 'prepared' record whose check value opens under the passphrase the database opened
+// with means the re-key happened (3 is done then); otherwise it never did and the record is
+// dropped. A 'swapped' record means 4 and 5 are left. Recovery runs these same steps, so a crash
+// during it leaves one of the same states. One record in the database, no second file to keep in
+// step: the database's own atomic commits and re-key decide which side a crash fell on.
 void Triage::change_passphrase(const std::string& new_passphrase) {
   if (new_passphrase.empty()) throw Error(ErrorKind::InvalidInput, "the new passphrase must not be empty");
   ServiceLock lock(mutex_);
-  // First what can fail without changing anything: the new secrets key, and every secret opened
-  // with the old key and sealed with the new one, in memory.
-  const std::string salt = random_bytes(16);
-  auto next = std::make_unique<DeferredSecretBox>(new_passphrase, salt, kSecretKdfIterations);
-  struct Resealed {
-    const char* update;
-    std::string id, sealed;
-  };
-  std::vector<Resealed> resealed;
-  auto open_old = [this](const std::string& sealed) {
-    std::lock_guard<std::mutex> lock(secrets_mutex_);
-    return secrets_->get().open(sealed);
-  };
-  {
-    auto st = db_->prepare("SELECT id, encrypted_token FROM credentials");
-    while (st.step())
-      resealed.push_back({"UPDATE credentials SET encrypted_token = ? WHERE id = ?", st.text(0),
-                          next->get().seal(open_old(st.text(1)))});
-  }
-  {
-    auto st = db_->prepare("SELECT id, encrypted_refresh_token FROM credentials WHERE encrypted_refresh_token IS NOT NULL");
-    while (st.step())
-      resealed.push_back({"UPDATE credentials SET encrypted_refresh_token = ? WHERE id = ?", st.text(0),
-                          next->get().seal(open_old(st.text(1)))});
-  }
-  {
-    auto st = db_->prepare("SELECT id, encrypted_api_key FROM ai_providers WHERE encrypted_api_key IS NOT NULL");
-    while (st.step())
-      resealed.push_back({"UPDATE ai_providers SET encrypted_api_key = ? WHERE id = ?", st.text(0),
-                          next->get().seal(open_old(st.text(1)))});
-  }
-  const auto anchor_before = anchor_->snapshot();
+  finish_passphrase_change();  // an earlier change whose anchor could not be signed then
+  // First what can fail without changing anything: the new secrets key and the check value.
+  PassphraseChangeRecord record;
+  record.secret_salt = base64_encode(random_bytes(16));
+  auto next = std::make_unique<DeferredSecretBox>(new_passphrase, base64_decode(record.secret_salt), kSecretKdfIterations);
+  record.key_check = next->get().seal(kKeyCheckText);
   // An anchor that does not hold up is evidence: it is not signed again under the new key.
-  const bool resign_anchor = anchor_->holds_up(*db_);
+  record.resign_anchor = anchor_->holds_up(*db_);
+  record.old_anchor = anchor_->snapshot();
 
-  // Then the re-key (SQLCipher undoes its own half-done re-key), and the rest in one transaction
-  // under the new key. Should that fail, the re-key is undone with the old passphrase.
   // The read connection's key goes stale with the re-key: closed until it is done or undone.
   anchor_paused_ = true;
   reader_->suspend();
@@ -199,36 +200,111 @@ void Triage::change_passphrase(const std::string& new_passphrase) {
       t.reader_->resume(t.passphrase_);
     }
   } resume{*this};
-  db_->rekey(new_passphrase);
+  {
+    Transaction tx(*db_);
+    PassphraseChangeRepository(*db_).prepare(
+        record, [&](std::string_view sealed) {
+          std::lock_guard<std::mutex> secrets_lock(secrets_mutex_);
+          return next->get().seal(secrets_->get().open(sealed));
+        });
+    failure_point("passphrase_change.preparing");
+    tx.commit();
+  }
+  try {
+    failure_point("passphrase_change.prepared");
+    db_->rekey(new_passphrase);  // SQLCipher undoes its own half-done re-key
+  } catch (...) {
+    drop_passphrase_change();
+    throw;
+  }
   try {
     failure_point("passphrase_change.rekeyed");
-    Transaction tx(*db_);
-    SettingsRepository(*db_).set(kSecretSaltSetting, base64_encode(salt));
-    for (const auto& r : resealed) db_->prepare(r.update).bind(1, r.sealed).bind(2, r.id).run();
-    AuditEntry entry = journal_->audit("passphrase_change", "database", database_path().filename().string(), std::nullopt);
-    if (resign_anchor) anchor_->write({entry.seq, entry.entry_hash}, next->get().derive_key(kAnchorKeyPurpose));
-    failure_point("passphrase_change.before_commit");
-    tx.commit();
+    swap_in_passphrase_change(std::move(next), record.secret_salt);
   } catch (...) {
-    try {
-      anchor_->restore(anchor_before);
-    } catch (...) {
-    }
     try {
       db_->rekey(passphrase_);
     } catch (const Error&) {
       throw Error(ErrorKind::Storage,
-                  "the passphrase change failed half-way and could not be undone: the database now opens with the "
-                  "new passphrase, but stored API keys and tokens must be entered again");
+                  "the passphrase change failed half-way and could not be undone: the database now opens only with "
+                  "the new passphrase; open it with the new passphrase to finish the change");
     }
+    drop_passphrase_change();
     throw;
-  }
-  {
-    std::lock_guard<std::mutex> secrets_lock(secrets_mutex_);
-    secrets_ = std::move(next);
   }
   OPENSSL_cleanse(passphrase_.data(), passphrase_.size());
   passphrase_ = new_passphrase;
+  finish_passphrase_change();
+}
+
+void Triage::swap_in_passphrase_change(std::unique_ptr<DeferredSecretBox> next, const std::string& salt) {
+  Transaction tx(*db_);
+  SettingsRepository(*db_).set(kSecretSaltSetting, salt);
+  AuditEntry entry = journal_->audit("passphrase_change", "database", database_path().filename().string(), std::nullopt);
+  PassphraseChangeRepository(*db_).swap(entry.seq, entry.entry_hash);
+  failure_point("passphrase_change.before_commit");
+  tx.commit();
+  std::lock_guard<std::mutex> secrets_lock(secrets_mutex_);
+  secrets_ = std::move(next);
+}
+
+void Triage::finish_passphrase_change() {
+  // The change has landed: a failure here leaves the record, and the next open finishes it.
+  try {
+    PassphraseChangeRepository pending(*db_);
+    auto record = pending.load();
+    if (!record || record->stage != PassphraseChangeRecord::Stage::Swapped) return;
+    failure_point("passphrase_change.swapped");
+    // Signed again only over the bytes that held up before the change. A file that is neither
+    // those nor the new anchor already was put there by someone else: kept as evidence.
+    if (record->resign_anchor && anchor_->snapshot() == record->old_anchor)
+      anchor_->write({record->anchor_count, record->anchor_hash});
+    failure_point("passphrase_change.anchored");
+    Transaction tx(*db_);
+    pending.clear();
+    tx.commit();
+  } catch (const Error&) {
+  }
+}
+
+void Triage::drop_passphrase_change() {
+  // Left behind if this fails too; the next open drops it (its check value cannot open then).
+  try {
+    Transaction tx(*db_);
+    PassphraseChangeRepository(*db_).clear();
+    tx.commit();
+  } catch (const Error&) {
+  }
+}
+
+void Triage::settle_passphrase_change() {
+  ServiceLock lock(mutex_);
+  auto record = PassphraseChangeRepository(*db_).load();
+  if (!record) return;
+  std::unique_ptr<DeferredSecretBox> next;
+  if (record->stage == PassphraseChangeRecord::Stage::Prepared) {
+    next = std::make_unique<DeferredSecretBox>(passphrase_, base64_decode(record->secret_salt), kSecretKdfIterations);
+    bool rekeyed = false;
+    try {
+      rekeyed = next->get().open(record->key_check) == kKeyCheckText;
+    } catch (const Error&) {
+    }
+    if (!rekeyed) {
+      drop_passphrase_change();
+      return;
+    }
+  }
+  anchor_paused_ = true;  // the anchor is signed here, under the new key, or left as evidence
+  struct Resume {
+    bool& paused;
+    ~Resume() { paused = false; }
+  } resume{anchor_paused_};
+  if (record->stage == PassphraseChangeRecord::Stage::Prepared)
+    swap_in_passphrase_change(std::move(next), record->secret_salt);
+  finish_passphrase_change();
+}
+
+void Triage::set_open_failure_point_for_testing(FailurePoint hook) {
+  open_failure_point() = std::move(hook);
 }
 
 VacuumResult Triage::vacuum() {

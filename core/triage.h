@@ -61,18 +61,25 @@ class Triage {
 
   // Re-keys the database, re-seals the stored secrets and re-signs the audit anchor under the new
   // passphrase. Audited. All of it or none: on any failure the store, its secrets and the anchor
-  // open with the old passphrase as before, and the error is thrown.
+  // open with the old passphrase as before, and the error is thrown. After a crash at any point,
+  // the next open() finishes or drops the change, whichever passphrase the database opens with.
   void change_passphrase(const std::string& new_passphrase);
 
   // VACUUM, then the incidents' full-text index rebuilt (VACUUM may renumber the rows it is keyed
   // on). Blocks every other use of the store while it runs.
   VacuumResult vacuum();
 
-  // Test-only: called at named points inside multi-step changes ("passphrase_change.rekeyed",
-  // "passphrase_change.before_commit"); a hook that throws stands for a failure there.
-  void set_failure_point_for_testing(std::function<void(std::string_view point)> hook) {
+  // Test-only: called at named points inside multi-step changes; a hook that throws stands for a
+  // failure there, one that ends the process for a crash. A passphrase change passes, in order,
+  // "passphrase_change." preparing, prepared, rekeyed, before_commit, swapped, anchored (after the
+  // swap has committed the change stands: a failure there is finished at the next open).
+  using FailurePoint = std::function<void(std::string_view point)>;
+  void set_failure_point_for_testing(FailurePoint hook) {
     failure_point_ = std::move(hook);
   }
+  // Test-only: the same, for every later open() in this process while it finishes or drops a
+  // passphrase change a crash interrupted.
+  static void set_open_failure_point_for_testing(FailurePoint hook);
   // Test-only: runs `write` inside a write transaction on the writer connection, holding the lock
   // every change takes, and commits when it returns (e.g. to hold a long write open).
   void write_for_testing(const std::function<void(Database&)>& write);
@@ -98,6 +105,12 @@ class Triage {
   Triage(std::filesystem::path data_dir, std::unique_ptr<Database> db, std::unique_ptr<DeferredSecretBox> secrets,
          std::unique_ptr<EncryptedFileStore> content, std::string passphrase);
   void adopt_audit_anchor();
+  // The steps of change_passphrase after its re-key, and what open() does with a change a crash
+  // interrupted (see triage.cpp).
+  void swap_in_passphrase_change(std::unique_ptr<DeferredSecretBox> next, const std::string& salt);
+  void finish_passphrase_change();
+  void drop_passphrase_change();
+  void settle_passphrase_change();
   void failure_point(std::string_view point) {
     if (failure_point_) failure_point_(point);
   }

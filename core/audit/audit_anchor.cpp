@@ -127,17 +127,6 @@ void AuditAnchor::write(const AuditHead& head, const Key& key) {
 
 std::optional<std::string> AuditAnchor::snapshot() const { return read_all(file_); }
 
-void AuditAnchor::restore(const std::optional<std::string>& bytes) {
-  auto parsed = bytes ? parse(*bytes) : std::nullopt;
-  anchored_ = parsed ? parsed->head : AuditHead{};
-  if (bytes) {
-    replace_file(file_, *bytes);
-  } else {
-    std::error_code ec;
-    std::filesystem::remove(file_, ec);
-  }
-}
-
 bool AuditAnchor::holds_up(Database& db) {
   AuditVerification v;
   v.entries = head_of(db).count;

@@ -47,9 +47,8 @@ class AuditAnchor {
   void write(const AuditHead& head, const Key& key);
   void write(const AuditHead& head) { write(head, key_()); }
 
-  // The file's bytes, to put back with restore() if a larger change fails (nullopt: no file).
+  // The file's bytes (nullopt: no file), e.g. to tell later whether it was replaced since.
   std::optional<std::string> snapshot() const;
-  void restore(const std::optional<std::string>& bytes);
 
   // After the chain itself verified (v.ok), compares it with the anchor; on a mismatch sets
   // v.ok = false and a message that says what is wrong.

@@ -19,6 +19,8 @@ void store_credential(Triage& t, const std::string& passphrase, const std::strin
 
 TEST_CASE("a passphrase change that fails at any step leaves the store, its secrets and the anchor as they were") {
   const char* point = nullptr;
+  SUBCASE("while the re-sealed secrets are stored, before the re-key") { point = "passphrase_change.preparing"; }
+  SUBCASE("with the re-sealed secrets stored, before the re-key") { point = "passphrase_change.prepared"; }
   SUBCASE("right after the re-key") { point = "passphrase_change.rekeyed"; }
   SUBCASE("with everything written, before the commit") { point = "passphrase_change.before_commit"; }
   CAPTURE(point);
@@ -48,6 +50,7 @@ TEST_CASE("a passphrase change that fails at any step leaves the store, its secr
     CHECK_THROWS_AS(test::second_connection(*t, "new"), Error);
     CHECK(test::read_file(dir / "tftsr.db.audit-anchor") == anchor);
     CHECK(t->audit().verify().ok);
+    CHECK(test::second_connection(*t, "old").query_text("SELECT count(*) FROM passphrase_change") == "0");
     t->incidents().remove(t->incidents().create({"still audited", "P4", {}, {}}).id);
   }
 
