@@ -35,7 +35,7 @@ struct RealWindow {
     config.window_size_saved = true;
     config.window_x = config.window_y = 0;
     window = std::make_unique<DesktopWindow>(config, dir.path() / "imgui.ini");
-    const LoadedFonts fonts = window->rebuild_fonts(config.font_size);
+    const LoadedFonts fonts = window->rebuild_fonts(config.font_size, FontCoverage::Alphabets);
     apply_theme(config.theme, window->content_scale());
     shell = std::make_unique<Shell>(pool, config,
                                     ShellOptions{dir.path(), std::string("real input test"), false});
