@@ -220,24 +220,24 @@ TEST_CASE("an incident without logs says so on its overview") {
 }
 
 TEST_CASE("the inspector lists a similar earlier incident, and a click opens it") {
-  PatternsFixture t;
+  PatternsFixture t;  // its incident is the earlier one
   Triage& triage = *t.f.shell->state().triage;
+  triage.incidents().add_step(t.incident.id, 1, "Why were connections refused?", "The pool was too small");
   NewIncident in;
   in.title = "Orders time out: connection refused by the database";
   in.severity = "P3";
-  const Incident earlier = triage.incidents().create(in);
-  t.add_log(earlier.id, "orders.log",
+  const Incident later = triage.incidents().create(in);
+  t.add_log(later.id, "orders.log",
             "2024-04-01 08:00:00 ERROR connection refused by db-9 after 3000 ms\n"
             "2024-04-01 08:00:01 ERROR connection refused by db-9 after 3000 ms\n");
-  triage.incidents().add_step(earlier.id, 1, "Why were connections refused?", "The pool was too small");
   t.f.shell->state().changed();
 
-  t.f.shell->state().selected_incident = t.incident.id;
-  REQUIRE(t.f.ui->frames_until([&] { return t.f.ui->has("similar.match:" + earlier.title); }, 20000));
+  t.f.shell->state().selected_incident = later.id;
+  REQUIRE(t.f.ui->frames_until([&] { return t.f.ui->has("similar.match:" + t.incident.title); }, 20000));
   CHECK_FALSE(t.f.ui->has("similar.none"));
   CHECK(t.f.ui->has("similar.why:1"));
-  t.f.ui->click("similar.match:" + earlier.title);
-  CHECK(t.f.ui->frames_until([&] { return t.f.shell->find_view<IncidentView>(earlier.id) != nullptr; }));
+  t.f.ui->click("similar.match:" + t.incident.title);
+  CHECK(t.f.ui->frames_until([&] { return t.f.shell->find_view<IncidentView>(t.incident.id) != nullptr; }));
 }
 
 TEST_CASE("the inspector says when there is no similar earlier incident") {

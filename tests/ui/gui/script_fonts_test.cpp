@@ -117,6 +117,8 @@ TEST_CASE("without a CJK font the fonts still load, with Latin, Greek and Cyrill
   CHECK_FALSE(fonts.cjk);
   CHECK(missing_glyphs(fonts.ui, "Сбой оплаты Σφάλμα πληρωμής") == "");
   CHECK(fonts.ui->FindGlyphNoFallback(0x652F) == nullptr);  // 支
+  f.shell->state().mono_font = fonts.mono;  // the old atlas's fonts are gone
+  f.shell->state().heading_font = fonts.heading;
   f.wait_unlocked();  // and the application starts as usual
   CHECK(f.shell->unlocked());
 }

@@ -280,7 +280,7 @@ TEST_CASE("100,000 distinct lines of random words: each line is compared with a 
   CHECK(lines == kLines);
 }
 
-TEST_CASE("binary-looking lines: random bytes without NUL, C1 controls and U+FFFD; Latin-1 text stays text") {
+TEST_CASE("binary-looking lines: random bytes without NUL, C1 controls and U+FFFD, while Latin-1 text stays text") {
   Noise noise;
   std::string random;
   while (random.size() < 200 * 1024) {
