@@ -5,6 +5,7 @@
 
 #include <algorithm>
 
+#include "app/gui/short_title.h"
 #include "app/gui/theme.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/log_findings_panel.h"
@@ -42,7 +43,7 @@ std::string plural(std::size_t n, const char* one, const char* many) {
 std::string ChatView::title(const AppState& state) const {
   auto it = state.incident_titles.find(incident_id_);
   std::string name = it != state.incident_titles.end() ? it->second : incident_title_;
-  if (name.size() > 24) name = name.substr(0, 22) + "…";
+  name = short_title(name, 24);
   return name.empty() ? "AI chat" : "AI · " + name;
 }
 

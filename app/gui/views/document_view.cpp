@@ -9,6 +9,7 @@
 #include <ctime>
 
 #include "app/gui/file_chooser.h"
+#include "app/gui/short_title.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/widgets/flow_layout.h"
 #include "app/gui/views/ai_writing_help.h"
@@ -206,7 +207,7 @@ DocumentView::~DocumentView() {
 std::string DocumentView::title(const AppState& state) const {
   auto it = state.incident_titles.find(id_);
   std::string name = it != state.incident_titles.end() ? it->second : title_;
-  if (name.size() > 24) name = name.substr(0, 22) + "…";
+  name = short_title(name, 24);
   return std::string(draft_.dirty() ? "● " : "") + "Documents: " + name;
 }
 

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "app/gui/file_chooser.h"
+#include "app/gui/short_title.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/image_format.h"
 #include "app/gui/views/image_import.h"
@@ -49,7 +50,7 @@ ImageGalleryView::~ImageGalleryView() {
 std::string ImageGalleryView::title(const AppState& state) const {
   auto it = state.incident_titles.find(incident_id_);
   std::string name = "Screenshots · " + (it != state.incident_titles.end() ? it->second : std::string("incident"));
-  if (name.size() > 40) name = name.substr(0, 38) + "…";
+  name = short_title(name, 40);
   return name;
 }
 

@@ -6,6 +6,7 @@
 #include "app/gui/domain_list.h"
 #include "app/gui/file_chooser.h"
 #include "app/gui/log_import.h"
+#include "app/gui/short_title.h"
 #include "app/gui/theme.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/chat_view.h"
@@ -97,7 +98,7 @@ void IncidentView::apply(AppState& state, Editor& e, const std::string& id, cons
 std::string IncidentView::title(const AppState& state) const {
   auto it = state.incident_titles.find(id_);
   std::string name = it != state.incident_titles.end() ? it->second : "Incident";
-  if (name.size() > 32) name = name.substr(0, 30) + "…";
+  name = short_title(name, 32);
   return name;
 }
 

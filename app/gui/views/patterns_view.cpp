@@ -10,6 +10,7 @@
 #include <map>
 
 #include "app/gui/job_progress.h"
+#include "app/gui/short_title.h"
 #include "app/gui/theme.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/views/log_view.h"
@@ -161,7 +162,7 @@ PatternsView::PatternsView(AppState& state, const std::string& id) : id_(id) {
 
 std::string PatternsView::title(const AppState&) const {
   std::string name = name_.empty() ? std::string("?") : name_;
-  if (name.size() > 28) name = name.substr(0, 26) + "…";
+  name = short_title(name, 28);
   return "Patterns: " + name;
 }
 

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "app/gui/short_title.h"
 #include "app/gui/ui_probe.h"
 #include "app/gui/widgets/flow_layout.h"
 #include "app/gui/views/image_preview_view.h"
@@ -44,7 +45,7 @@ WhyEditorView::WhyEditorView(AppState&, const std::string& incident_id) : id_(in
 std::string WhyEditorView::title(const AppState& state) const {
   auto it = state.incident_titles.find(id_);
   std::string name = it != state.incident_titles.end() ? it->second : title_;
-  if (name.size() > 24) name = name.substr(0, 22) + "…";
+  name = short_title(name, 24);
   return "5 Whys: " + name;
 }
 

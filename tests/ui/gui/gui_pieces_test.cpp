@@ -8,6 +8,7 @@
 #include "core/audit/audit_export.h"
 #include "app/gui/command_palette.h"
 #include "app/gui/gui_options.h"
+#include "app/gui/short_title.h"
 #include "app/gui/ui_config.h"
 #include "app/gui/widgets/passphrase_strength.h"
 #include "core/error.h"
@@ -120,4 +121,22 @@ TEST_CASE("audit CSV quotes every field and JSON keeps details as objects") {
   CHECK(json[0]["seq"] == 7);
   CHECK(pretty_json(R"({"a":1})") == "{\n  \"a\": 1\n}");
   CHECK(pretty_json("not json") == "not json");
+}
+
+TEST_CASE("a title is shortened between characters, never inside one") {
+  CHECK(short_title("checkout", 24) == "checkout");
+  CHECK(short_title("checkout service fails in eu-west", 24) == "checkout service fails…");
+  // Bytes 0-11 are the four ideographs, then " — " and "С", "б" (two bytes each): the cut at 22
+  // falls inside "о" and goes back to its start.
+  const std::string mixed = "支付失败 — Сбой оплаты";
+  const std::string cut = short_title(mixed, 24);
+  CHECK(cut == "支付失败 — Сб…");
+  CHECK(cut.size() <= 24 + 1);
+  for (const std::string& title : {std::string("ééééééééééééééééé"), std::string("东京东京东京东京东京东京")}) {
+    const std::string s = short_title(title, 24);
+    REQUIRE(s.size() >= 3);
+    const std::string kept = s.substr(0, s.size() - 3);
+    CHECK(title.compare(0, kept.size(), kept) == 0);
+    CHECK(kept.size() % (title[0] == '\xc3' ? 2 : 3) == 0);
+  }
 }
