@@ -407,7 +407,7 @@ TEST_CASE("Analyze logs can send the pattern summaries instead of the lines, and
   f.ui->click("chat.analyze_run");
   REQUIRE(f.ui->frames_until([&] { return chat.analysis().has_value(); }, 15000));
   REQUIRE(server.requests().size() == 1);
-  const std::string& body = server.requests()[0].body;
+  const std::string body = server.requests()[0].body;  // requests() returns a copy
   CHECK(body.find("pushed layer <*>") != std::string::npos);
   CHECK(body.find("pushed layer 799 ") == std::string::npos);
   REQUIRE(chat.analysis()->logs.size() == 1);
