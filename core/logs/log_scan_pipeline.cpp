@@ -42,19 +42,16 @@ struct Job {
 class ScanWorkers {
  public:
   ScanWorkers(const pii::PiiDetector& detector, unsigned count) : detector_(detector) {
-    for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { work(); });
+    try {
+      for (unsigned i = 0; i < count; ++i) threads_.emplace_back([this] { work(); });
+    } catch (...) {  // no thread to start: the ones started must not be left joinable
+      stop();
+      throw;
+    }
   }
 
   // Waits for the scans under way: nothing outlives the chunks or the detector they read.
-  ~ScanWorkers() {
-    {
-      std::lock_guard lock(mutex_);
-      stopping_ = true;
-      waiting_.clear();
-    }
-    work_ready_.notify_all();
-    for (auto& t : threads_) t.join();
-  }
+  ~ScanWorkers() { stop(); }
 
   void submit(const std::shared_ptr<Job>& job) {
     {
@@ -70,6 +67,17 @@ class ScanWorkers {
   }
 
  private:
+  void stop() {
+    {
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
+      waiting_.clear();
+    }
+    work_ready_.notify_all();
+    for (auto& t : threads_) t.join();
+    threads_.clear();
+  }
+
   void work() {
     for (;;) {
       std::shared_ptr<Job> job;
