@@ -195,12 +195,12 @@ logs::FoundSpans detect_log_spans(const EncryptedFileStore& content, const LogFi
 }
 
 ScanSummary record_spans(Database& db, const std::string& log_id, const logs::FoundSpans& found) {
+  if (!db.in_transaction())
+    throw Error(ErrorKind::Internal, "findings are recorded inside the caller's transaction");
   LogRepository repo(db);
-  Transaction tx(db);
   // Only "keep" differs from what a new finding gets: carry those decisions over.
   ScanSummary summary = repo.replace_spans(log_id, found, repo.kept_places(log_id));
   repo.set_scanned(log_id, utc_now_text());
-  tx.commit();
   return summary;
 }
 

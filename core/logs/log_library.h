@@ -43,7 +43,9 @@ std::string read_log_text(const EncryptedFileStore& content, const LogFile& log,
 logs::FoundSpans detect_log_spans(const EncryptedFileStore& content, const LogFile& log,
                                   const pii::PiiDetector& detector, const Progress& progress = {});
 // Replaces the log's findings with new ones; a finding at the same place with the same type keeps
-// the decision it had. Returns the counts.
+// the decision it had. Returns the counts. Call inside a transaction, not a savepoint of one: a
+// savepoint keeps the old content of every page it changes in memory until it ends (for a rescan
+// of millions of findings, hundreds of megabytes).
 ScanSummary record_spans(Database& db, const std::string& log_id, const logs::FoundSpans& found);
 
 // Builds the redacted text from the findings and their decisions and seals it into a new file.
