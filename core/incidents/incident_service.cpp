@@ -168,7 +168,9 @@ void IncidentService::remove(const std::string& id) {
   ServiceLock lock(ctx_.mutex);
   Transaction tx(ctx_.db);
   Incident i = IssueRepository(ctx_.db).get(id);
-  const auto blobs = LogRepository(ctx_.db).blobs_of_issue(id);
+  LogRepository logs(ctx_.db);
+  const auto blobs = logs.blobs_of_issue(id);
+  for (const auto& l : logs.for_issue(id)) logs.remove_spans(l.id);  // not all in the cascade's one statement
   IssueRepository(ctx_.db).remove(id);
   nlohmann::json details = {{"title", i.title}, {"severity", i.severity}, {"status", i.status}};
   ctx_.journal.audit("issue_delete", "issue", id, details.dump());

@@ -146,7 +146,7 @@ class SpanIds {
 
 ScanSummary LogRepository::replace_spans(const std::string& id, const logs::FoundSpans& found,
                                          const std::vector<Place>& kept) {
-  db_.prepare("DELETE FROM pii_spans WHERE log_file_id = ?").bind(1, id).run();
+  remove_spans(id);
   auto st = db_.prepare(
       "INSERT INTO pii_spans(id, log_file_id, pii_type, start_offset, end_offset, original_value, replacement, action) "
       "VALUES (?,?,?,?,?,?,?,?)");
@@ -250,9 +250,19 @@ void LogRepository::forget_original_values(const std::string& id) {
   in_batches(id, "UPDATE pii_spans SET original_value = '' WHERE log_file_id = ? AND start_offset >= ? AND start_offset < ?");
 }
 
+void LogRepository::remove_spans(const std::string& id) {
+  auto remove = db_.prepare(
+      "DELETE FROM pii_spans WHERE rowid IN (SELECT rowid FROM pii_spans WHERE log_file_id = ? LIMIT 50000)");
+  do {
+    remove.bind(1, id).run();
+    remove.reset();
+  } while (db_.changes() > 0);
+}
+
 void LogRepository::in_batches(const std::string& id, const char* sql) {
-  // An UPDATE over millions of findings kept every page it changed in memory until it ended
-  // (260 MB more for a 1 GiB log): run it over ranges of 50,000 findings.
+  // A statement that may stop half-way keeps the old content of every page it changes, in memory
+  // (SQLCipher keeps temporary data out of files), until it ends: an UPDATE over millions of
+  // findings held 260 MB more for a 1 GiB log. Run it over ranges of 50,000 findings.
   auto bounds = db_.prepare(
       "SELECT start_offset FROM pii_spans WHERE log_file_id = ? AND start_offset >= ? ORDER BY start_offset "
       "LIMIT 1 OFFSET 50000");

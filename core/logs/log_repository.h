@@ -54,6 +54,9 @@ class LogRepository {
   std::int64_t set_action(const std::string& log_id, const std::string& action, const std::optional<std::string>& span_id,
                           const std::optional<std::string>& pii_type, const std::optional<std::string>& value);
   void forget_original_values(const std::string& id);
+  // Deletes every finding of the log, a bounded number per statement: call it before deleting the
+  // log's incident, whose cascade would delete them all in one statement (see in_batches).
+  void remove_spans(const std::string& id);
 
  private:
   // Runs `sql` (parameters: log id, first start_offset, end start_offset) over the log's findings
