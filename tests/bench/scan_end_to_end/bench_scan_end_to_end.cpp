@@ -1,17 +1,20 @@
-// What a user feels: bench_scan_end_to_end [--mib N] [--sparse] [FILE]. Runs the real tftsr binary
-// on a log (without FILE, a deterministic mixed log of N MiB, default 256, generated in the
-// temporary directory; --sparse: the same mix without host fields on the clean syslog lines, about
-// a fifth of the findings): `scan FILE`, `redact FILE`, then `log add`, `log scan` (scan of the stored log,
-// storing its findings) and `log redact` in a fresh data directory. Prints for each the wall
-// time, MB/s of log, CPU time and peak resident memory, beside the in-memory scanner (one core)
-// and ripgrep running 12 typical PII patterns one after another on the same file, in the same run
-// (`scan FILE` and each ripgrep pattern: the fastest of three runs), and the ratio of the two.
+// What a user feels: bench_scan_end_to_end [--mib N] [--sparse] [--rounds R] [FILE]. Runs the real
+// tftsr binary on a log (without FILE, a deterministic mixed log of N MiB, default 256, generated
+// in the temporary directory; --sparse: the same mix without host fields on the clean syslog lines,
+// about a fifth of the findings). Each of R rounds (default 3) runs, back to back: the in-memory
+// scanner (one core), `scan FILE`, ripgrep running the old app's 12 patterns one after another,
+// `redact FILE`, then `log add`, `log scan` (scan of the stored log, storing its findings) and
+// `log redact` in a fresh data directory. Prints each round's figures (wall time, MB/s of log, CPU
+// time, peak resident memory) and its ratio of `scan FILE` to ripgrep, then the fastest, median
+// and slowest of the rounds. A ratio is taken within one round, a few seconds apart: this
+// machine's speed drifts by more than the differences measured, over minutes.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <fcntl.h>
 #include <time.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <array>
 #include <chrono>
 #include <cstdio>
@@ -65,17 +68,6 @@ Run run(const std::vector<std::string>& args, const std::string& out = "/dev/nul
   return r;
 }
 
-// The fastest of three runs: this machine's noise is larger than the differences measured. The
-// comparison with ripgrep takes the fastest of three for each side.
-Run best_of_three(const std::vector<std::string>& args) {
-  Run best = run(args);
-  for (int i = 0; i < 2; ++i) {
-    const Run r = run(args);
-    if (r.wall < best.wall) best = r;
-  }
-  return best;
-}
-
 void print(const char* what, const Run& r, double mb) {
   std::printf("%-44s %7.2f s %8.1f MB/s wall  %7.2f s CPU %8.1f MB/s of CPU  peak %6.1f MB%s\n", what, r.wall,
               mb / r.wall, r.cpu, mb / r.cpu, static_cast<double>(r.peak_kb) / 1024.0,
@@ -92,20 +84,86 @@ std::string json_id(const std::filesystem::path& path) {
   return s.substr(at + 7, s.find('"', at + 7) - at - 7);
 }
 
-double thread_cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+// One round's figures. Every figure of a round is measured within a few seconds of the others.
+struct Round {
+  double in_memory = 0;  // seconds, the in-memory scanner on one core
+  Run scan_file, ripgrep, redact_file, log_add, log_scan, log_redact;
+  std::string findings;  // the stored-log scan's summary line
+  double ratio() const { return ripgrep.wall / scan_file.wall; }
+};
+
+// ripgrep running the old app's patterns one after another, as the old app did: the sum of the runs.
+Run run_ripgrep(const std::filesystem::path& file) {
+  Run all;
+  for (const char* p : tftsr::bench::kOldAppPatterns) {
+    const Run r = run({"rg", "--no-config", "-j1", "-c", "-e", p, file.string()});
+    all.wall += r.wall;
+    all.cpu += r.cpu;
+    all.peak_kb = std::max(all.peak_kb, r.peak_kb);
+    if (!WIFEXITED(r.status) || WEXITSTATUS(r.status) > 1) all.status = r.status;  // 1: no match
+  }
+  return all;
+}
+
+Round run_round(const std::string& bin, const std::filesystem::path& file, const std::filesystem::path& work,
+                bool with_ripgrep) {
+  Round r;
+  {  // Gone before the commands run: a child's peak memory counts what this process holds at fork.
+    const std::string text = read_file(file);
+    const tftsr::pii::PiiDetector detector;
+    // In pieces of whole lines the size of the pipeline's chunks: one call on the whole text runs
+    // at about half this speed (its candidates outgrow the caches), which would flatter the ratio.
+    const auto t0 = Clock::now();
+    for (std::size_t at = 0; at < text.size();) {
+      std::size_t end = text.find('\n', std::min(text.size(), at + (std::size_t{4} << 20)));
+      end = end == std::string::npos ? text.size() : end + 1;
+      detector.scan(std::string_view(text).substr(at, end - at));
+      at = end;
+    }
+    r.in_memory = std::chrono::duration<double>(Clock::now() - t0).count();
+  }
+  r.scan_file = run({bin, "scan", file.string(), "--json"});
+  if (with_ripgrep) r.ripgrep = run_ripgrep(file);
+  r.redact_file = run({bin, "redact", file.string(), "-o", (work / "redacted.log").string()});
+  std::filesystem::remove(work / "redacted.log");
+
+  const std::filesystem::path data = work / "data";  // fresh each round: a first scan, as a user's
+  std::filesystem::remove_all(data);
+  run({bin, "issue", "new", "--title", "bench", "--severity", "P3", "--data-dir", data.string(), "--json"},
+      (work / "issue.json").string());
+  const std::string issue = json_id(work / "issue.json");
+  r.log_add = run({bin, "log", "add", issue, file.string(), "--data-dir", data.string(), "--json"},
+                  (work / "log.json").string());
+  const std::string log = json_id(work / "log.json");
+  r.log_scan = run({bin, "log", "scan", log, "--data-dir", data.string()}, (work / "scan.txt").string());
+  const std::string summary = read_file(work / "scan.txt");
+  const auto nl = summary.rfind('\n', summary.size() - 2);
+  r.findings = summary.substr(nl == std::string::npos ? 0 : nl + 1);
+  if (!r.findings.empty() && r.findings.back() == '\n') r.findings.pop_back();
+  r.log_redact = run({bin, "log", "redact", log, "--data-dir", data.string()});
+  std::filesystem::remove_all(data);
+  return r;
+}
+
+// The fastest, median and slowest of the rounds of one figure, by wall time.
+void print_spread(const char* what, std::vector<Run> runs, double mb) {
+  std::sort(runs.begin(), runs.end(), [](const Run& a, const Run& b) { return a.wall < b.wall; });
+  const std::string name = what;
+  print((name + ", fastest").c_str(), runs.front(), mb);
+  if (runs.size() > 2) print((name + ", median").c_str(), runs[runs.size() / 2], mb);
+  if (runs.size() > 1) print((name + ", slowest").c_str(), runs.back(), mb);
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
   std::size_t mib = 256;
+  int rounds = 3;
   bool host_fields = true;
   std::filesystem::path file;
   for (int i = 1; i < argc; ++i) {
     if (std::strcmp(argv[i], "--mib") == 0 && i + 1 < argc) mib = std::strtoull(argv[++i], nullptr, 10);
+    else if (std::strcmp(argv[i], "--rounds") == 0 && i + 1 < argc) rounds = std::max(1, std::atoi(argv[++i]));
     else if (std::strcmp(argv[i], "--sparse") == 0) host_fields = false;
     else file = argv[i];
   }
@@ -120,59 +178,50 @@ int main(int argc, char** argv) {
   }
   const double mb = static_cast<double>(std::filesystem::file_size(file)) / 1e6;
   const std::string bin = TFTSR_BINARY;
-  std::printf("input: %.1f MB, %u cores online\n", mb, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN)));
-
-  double in_memory = 1e9;  // seconds, best of 2
-  {  // The in-memory scanner, one core: the figure the whole pipeline is held against.
-    const std::string text = read_file(file);
-    const tftsr::pii::PiiDetector detector;
-    double best_cpu = 1e9;
-    std::size_t n = 0;
-    for (int i = 0; i < 2; ++i) {
-      const auto t0 = Clock::now();
-      const double c0 = thread_cpu_seconds();
-      n = detector.scan(text).size();
-      best_cpu = std::min(best_cpu, thread_cpu_seconds() - c0);
-      in_memory = std::min(in_memory, std::chrono::duration<double>(Clock::now() - t0).count());
-    }
-    std::printf("%-44s %7.2f s %8.1f MB/s wall  %7.2f s CPU %8.1f MB/s of CPU  (%zu findings)\n",
-                "in-memory scanner, one core (best of 2)", in_memory, mb / in_memory, best_cpu, mb / best_cpu, n);
-  }
-
+  const bool with_ripgrep = std::system("rg --version > /dev/null 2>&1") == 0;
+  std::printf("input: %.1f MB, %u cores online, %d rounds\n", mb, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN)),
+              rounds);
+  if (!with_ripgrep) std::printf("ripgrep not found on PATH: no comparison\n");
   setenv("TFTSR_DB_KEY", "bench-passphrase", 1);
-  const std::string data = (work / "data").string();
-  const Run scan_file = best_of_three({bin, "scan", file.string(), "--json"});
-  print("tftsr scan FILE --json (best of 3)", scan_file, mb);
-  print("tftsr redact FILE -o OUT", run({bin, "redact", file.string(), "-o", (work / "redacted.log").string()}), mb);
-  std::filesystem::remove(work / "redacted.log");
-  run({bin, "issue", "new", "--title", "bench", "--severity", "P3", "--data-dir", data, "--json"},
-      (work / "issue.json").string());
-  const std::string issue = json_id(work / "issue.json");
-  print("tftsr log add", run({bin, "log", "add", issue, file.string(), "--data-dir", data, "--json"},
-                             (work / "log.json").string()), mb);
-  const std::string log = json_id(work / "log.json");
-  print("tftsr log scan (stored log, findings stored)", run({bin, "log", "scan", log, "--data-dir", data}, (work / "scan.txt").string()), mb);
-  {
-    const std::string summary = read_file(work / "scan.txt");
-    const auto nl = summary.rfind('\n', summary.size() - 2);
-    std::printf("  %s", summary.substr(nl == std::string::npos ? 0 : nl + 1).c_str());
-  }
-  print("tftsr log redact", run({bin, "log", "redact", log, "--data-dir", data}), mb);
 
-  if (std::system("rg --version > /dev/null 2>&1") == 0) {
-    const auto& patterns = tftsr::bench::kOldAppPatterns;
-    Run all;
-    for (const char* p : patterns) {
-      const Run r = best_of_three({"rg", "--no-config", "-j1", "-c", "-e", p, file.string()});
-      all.wall += r.wall;
-      all.cpu += r.cpu;
-      all.peak_kb = std::max(all.peak_kb, r.peak_kb);
-    }
-    print("ripgrep, 12 patterns one after another (best of 3 each)", all, mb);
-    std::printf("tftsr scan FILE: %.1fx ripgrep, %.0f %% of the in-memory scanner\n", all.wall / scan_file.wall,
-                100.0 * in_memory / scan_file.wall);
-  } else {
-    std::printf("ripgrep not found on PATH: no comparison\n");
+  std::vector<Round> all;
+  for (int k = 1; k <= rounds; ++k) {
+    const Round r = run_round(bin, file, work, with_ripgrep);
+    std::printf("round %d\n", k);
+    std::printf("  %-42s %7.2f s %8.1f MB/s wall\n", "in-memory scanner, one core, 4 MiB pieces", r.in_memory,
+                mb / r.in_memory);
+    print("  tftsr scan FILE --json", r.scan_file, mb);
+    if (with_ripgrep) print("  ripgrep, 12 patterns one after another", r.ripgrep, mb);
+    print("  tftsr redact FILE -o OUT", r.redact_file, mb);
+    print("  tftsr log add", r.log_add, mb);
+    print("  tftsr log scan (stored log, findings stored)", r.log_scan, mb);
+    std::printf("    %s\n", r.findings.c_str());
+    print("  tftsr log redact", r.log_redact, mb);
+    if (with_ripgrep)
+      std::printf("  scan FILE: %.1fx ripgrep, %.0f %% of the in-memory scanner\n", r.ratio(),
+                  100.0 * r.in_memory / r.scan_file.wall);
+    std::fflush(stdout);
+    all.push_back(r);
+  }
+
+  std::printf("over %d rounds\n", rounds);
+  auto figure = [&](Run Round::*member) {
+    std::vector<Run> runs;
+    for (const auto& r : all) runs.push_back(r.*member);
+    return runs;
+  };
+  print_spread("tftsr scan FILE --json", figure(&Round::scan_file), mb);
+  if (with_ripgrep) print_spread("ripgrep, 12 patterns", figure(&Round::ripgrep), mb);
+  print_spread("tftsr redact FILE", figure(&Round::redact_file), mb);
+  print_spread("tftsr log add", figure(&Round::log_add), mb);
+  print_spread("tftsr log scan", figure(&Round::log_scan), mb);
+  print_spread("tftsr log redact", figure(&Round::log_redact), mb);
+  if (with_ripgrep) {
+    std::vector<double> ratios;
+    for (const auto& r : all) ratios.push_back(r.ratio());
+    std::sort(ratios.begin(), ratios.end());
+    std::printf("scan FILE against ripgrep, ratio within each round: lowest %.1fx, median %.1fx, highest %.1fx\n",
+                ratios.front(), ratios[ratios.size() / 2], ratios.back());
   }
   std::error_code ec;
   std::filesystem::remove_all(work, ec);
