@@ -21,7 +21,7 @@ TEST_CASE("the background hasher gives the digest of its blocks in order, as one
   CHECK(nothing.finish_hex() == sha256_hex(""));
 }
 
-TEST_CASE("finish waits for the block under way; a hasher destroyed with one under way waits for it") {
+TEST_CASE("finish waits for the block under way, and a hasher destroyed with one under way waits for it") {
   const std::string block(8 << 20, 'x');
   logs::BackgroundHasher hasher;
   hasher.start(block);
