@@ -111,8 +111,8 @@ Round run_round(const std::string& bin, const std::filesystem::path& file, const
   {  // Gone before the commands run: a child's peak memory counts what this process holds at fork.
     const std::string text = read_file(file);
     const tftsr::pii::PiiDetector detector;
-    // In pieces of whole lines the size of the pipeline's chunks: one call on the whole text runs
-    // at about half this speed (its candidates outgrow the caches), which would flatter the ratio.
+    // In pieces of whole lines the size of the pipeline's chunks, as the pipeline scans: one call
+    // on the whole text ran slower here, which would flatter the pipeline.
     const auto t0 = Clock::now();
     for (std::size_t at = 0; at < text.size();) {
       std::size_t end = text.find('\n', std::min(text.size(), at + (std::size_t{4} << 20)));
