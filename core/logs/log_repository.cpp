@@ -250,11 +250,16 @@ void LogRepository::forget_original_values(const std::string& id) {
   in_batches(id, "UPDATE pii_spans SET original_value = '' WHERE log_file_id = ? AND start_offset >= ? AND start_offset < ?");
 }
 
+// How many findings one statement of remove_spans() or in_batches() changes at most.
+constexpr std::int64_t kFindingsPerStatement = 50000;
+
 void LogRepository::remove_spans(const std::string& id) {
+  // By rowid rather than in_batches' ranges: deleted rows leave the selection by themselves, and
+  // measured faster (5.6 s against 7.4 s for 548k findings).
   auto remove = db_.prepare(
-      "DELETE FROM pii_spans WHERE rowid IN (SELECT rowid FROM pii_spans WHERE log_file_id = ? LIMIT 50000)");
+      "DELETE FROM pii_spans WHERE rowid IN (SELECT rowid FROM pii_spans WHERE log_file_id = ? LIMIT ?)");
   do {
-    remove.bind(1, id).run();
+    remove.bind(1, id).bind(2, kFindingsPerStatement).run();
     remove.reset();
   } while (db_.changes() > 0);
 }
@@ -262,13 +267,13 @@ void LogRepository::remove_spans(const std::string& id) {
 void LogRepository::in_batches(const std::string& id, const char* sql) {
   // A statement that may stop half-way keeps the old content of every page it changes, in memory
   // (SQLCipher keeps temporary data out of files), until it ends: an UPDATE over millions of
-  // findings held 260 MB more for a 1 GiB log. Run it over ranges of 50,000 findings.
+  // findings held 260 MB more for a 1 GiB log. Run it over ranges of kFindingsPerStatement.
   auto bounds = db_.prepare(
       "SELECT start_offset FROM pii_spans WHERE log_file_id = ? AND start_offset >= ? ORDER BY start_offset "
-      "LIMIT 1 OFFSET 50000");
+      "LIMIT 1 OFFSET ?");
   auto change = db_.prepare(sql);
   for (std::int64_t from = std::numeric_limits<std::int64_t>::min();;) {
-    bounds.bind(1, id).bind(2, from);
+    bounds.bind(1, id).bind(2, from).bind(3, kFindingsPerStatement);
     const bool more = bounds.step();
     std::int64_t to = more ? bounds.integer(0) : std::numeric_limits<std::int64_t>::max();
     bounds.reset();
